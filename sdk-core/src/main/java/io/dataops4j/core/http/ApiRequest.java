@@ -1,0 +1,235 @@
+package io.dataops4j.core.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One HTTP request, immutable. The path is relative to the client's base URL unless it is absolute (a nextLink,
+ * an external result link).
+ *
+ * <pre>{@code
+ * ApiRequest get = ApiRequest.get("api/2.0/mlflow/experiments/get").query("experiment_id", "1").build();
+ * ApiRequest runNow = ApiRequest.post("api/2.2/jobs/run-now").body(ApiBody.json(spec))
+ *     .idempotencyKey("idempotency_token-in-body")   // or .idempotent() when the operation is safe to repeat
+ *     .build();
+ * }</pre>
+ */
+public final class ApiRequest {
+    private final String method;
+    private final String path;
+    private final List<String[]> query;
+    private final Map<String, String> headers;
+    private final ApiBody body;
+    private final boolean idempotent;
+    private final boolean authenticated;
+    private final Duration timeout;
+    private final String operation;
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.path = b.path;
+        this.query = List.copyOf(b.query);
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.body = b.body;
+        this.idempotent = b.idempotent != null ? b.idempotent : !(method.equals("POST") || method.equals("PATCH"));
+        this.authenticated = b.authenticated;
+        this.timeout = b.timeout;
+        this.operation = b.operation;
+    }
+
+    public static Builder get(String path) {
+        return new Builder("GET", path);
+    }
+
+    public static Builder post(String path) {
+        return new Builder("POST", path);
+    }
+
+    public static Builder put(String path) {
+        return new Builder("PUT", path);
+    }
+
+    public static Builder patch(String path) {
+        return new Builder("PATCH", path);
+    }
+
+    public static Builder delete(String path) {
+        return new Builder("DELETE", path);
+    }
+
+    public static Builder head(String path) {
+        return new Builder("HEAD", path);
+    }
+
+    public static Builder method(String method, String path) {
+        return new Builder(method, path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Query parameters in order, as name/value pairs (a name may repeat). */
+    public List<String[]> query() {
+        return query;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body, or null. */
+    public ApiBody body() {
+        return body;
+    }
+
+    /** Whether the request may be sent more than once. */
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    /** Whether the client's credential is applied (false for pre-signed external links). */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    /** The per-call timeout, or null for the client's. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** A short name of the operation for logs and errors ("jobs.runNow"), or null. */
+    public String operation() {
+        return operation;
+    }
+
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, path);
+        b.query.addAll(query);
+        b.headers.putAll(headers);
+        b.body = body;
+        b.idempotent = idempotent;
+        b.authenticated = authenticated;
+        b.timeout = timeout;
+        b.operation = operation;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + io.dataops4j.core.Redactor.url(path);
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String method;
+        private final String path;
+        private final List<String[]> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private ApiBody body;
+        private Boolean idempotent;
+        private boolean authenticated = true;
+        private Duration timeout;
+        private String operation;
+
+        private Builder(String method, String path) {
+            this.method = Objects.requireNonNull(method, "method");
+            this.path = Objects.requireNonNull(path, "path");
+        }
+
+        /** Adds a query parameter; a null value is skipped. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(new String[] {name, value.toString()});
+            }
+            return this;
+        }
+
+        /** Adds a query parameter once per value. */
+        public Builder queryAll(String name, Iterable<?> values) {
+            if (values != null) {
+                values.forEach(v -> query(name, v));
+            }
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        public Builder body(ApiBody body) {
+            this.body = body;
+            return this;
+        }
+
+        /** A JSON body. */
+        public Builder json(Object value) {
+            this.body = ApiBody.json(value);
+            return this;
+        }
+
+        /** Marks the request safe to send more than once (so it is retried). */
+        public Builder idempotent() {
+            this.idempotent = true;
+            return this;
+        }
+
+        /** Marks the request unsafe to repeat (never retried after it may have reached the service). */
+        public Builder notIdempotent() {
+            this.idempotent = false;
+            return this;
+        }
+
+        /**
+         * Sends {@code Idempotency-Key}-style header {@code name} with a key generated now and reused on every
+         * attempt, and makes the request retryable.
+         */
+        public Builder idempotencyKey(String name) {
+            return idempotencyKey(name, UUID.randomUUID().toString());
+        }
+
+        /** Sends header {@code name: key} on every attempt, and makes the request retryable. */
+        public Builder idempotencyKey(String name, String key) {
+            headers.put(name, key);
+            this.idempotent = true;
+            return this;
+        }
+
+        /** Sends the request without the client's credential (pre-signed URLs). */
+        public Builder unauthenticated() {
+            this.authenticated = false;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder operation(String operation) {
+            this.operation = operation;
+            return this;
+        }
+
+        public ApiRequest build() {
+            if (body != null && (method.equals("GET") || method.equals("HEAD"))) {
+                throw new IllegalStateException(method + " " + path + " cannot carry a body");
+            }
+            return new ApiRequest(this);
+        }
+    }
+}

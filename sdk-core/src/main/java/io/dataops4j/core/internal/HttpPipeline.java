@@ -1,0 +1,522 @@
+package io.dataops4j.core.internal;
+
+import io.dataops4j.core.Redactor;
+import io.dataops4j.core.Sleeper;
+import io.dataops4j.core.auth.Credential;
+import io.dataops4j.core.error.BadRequestException;
+import io.dataops4j.core.error.ConflictException;
+import io.dataops4j.core.error.ErrorParser;
+import io.dataops4j.core.error.PermissionDeniedException;
+import io.dataops4j.core.error.ResourceNotFoundException;
+import io.dataops4j.core.error.ServerErrorException;
+import io.dataops4j.core.error.ServiceError;
+import io.dataops4j.core.error.ServiceException;
+import io.dataops4j.core.error.TooManyRequestsException;
+import io.dataops4j.core.error.TransportException;
+import io.dataops4j.core.error.UnauthenticatedException;
+import io.dataops4j.core.http.ApiBody;
+import io.dataops4j.core.http.ApiInterceptor;
+import io.dataops4j.core.http.ApiRequest;
+import io.dataops4j.core.http.ApiResponse;
+import io.dataops4j.core.http.RetryPolicy;
+import io.dataops4j.core.json.Json;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The request pipeline behind {@link io.dataops4j.core.http.ApiClient}. */
+public final class HttpPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger("io.dataops4j.http");
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final String service;
+    private final HttpUrl baseUrl;
+    private final Credential credential;
+    private final RetryPolicy policy;
+    private final ErrorParser errorParser;
+    private final boolean allowInsecureHttp;
+    private final String requestIdHeader;
+    private final String userAgent;
+    private final Map<String, String> defaultHeaders;
+    private final List<ApiInterceptor> interceptors;
+    private final Sleeper sleeper;
+    private final OkHttpClient http;
+    private final Retry retry;
+
+    public HttpPipeline(String service, URI baseUrl, Credential credential, RetryPolicy policy, ErrorParser errorParser,
+                        Duration connectTimeout, Duration readTimeout, Duration callTimeout, boolean allowInsecureHttp,
+                        String requestIdHeader, String userAgent, Map<String, String> defaultHeaders,
+                        List<ApiInterceptor> interceptors, Sleeper sleeper, SSLContext sslContext,
+                        X509TrustManager trustManager, boolean insecureTls) {
+        this.service = service;
+        this.baseUrl = HttpUrl.get(baseUrl.toString());
+        this.credential = credential;
+        this.policy = policy;
+        this.errorParser = errorParser;
+        this.allowInsecureHttp = allowInsecureHttp;
+        this.requestIdHeader = requestIdHeader;
+        this.userAgent = userAgent;
+        this.defaultHeaders = defaultHeaders;
+        this.interceptors = interceptors;
+        this.sleeper = sleeper;
+        OkHttpClient.Builder b = SharedHttp.client().newBuilder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .callTimeout(callTimeout)
+                .retryOnConnectionFailure(false);
+        if (insecureTls) {
+            InsecureTls.apply(b);
+        } else if (sslContext != null) {
+            b.sslSocketFactory(sslContext.getSocketFactory(), trustManager);
+        }
+        this.http = b.build();
+        this.retry = Retry.of(service, RetryConfig.<Attempt>custom()
+                .maxAttempts(policy.maxAttempts())
+                .retryOnResult(Attempt::retryable)
+                .retryOnException(t -> t instanceof FailedAttempt f && f.attempt.retryable())
+                .intervalBiFunction((n, outcome) -> outcome.isLeft()
+                        ? ((FailedAttempt) outcome.getLeft()).attempt.delayMillis
+                        : outcome.get().delayMillis)
+                .failAfterMaxAttempts(false)
+                .build());
+    }
+
+    /** Whether a host name is this machine (plain http is allowed there). */
+    public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+            return true;
+        }
+        return false;
+    }
+
+    public HttpUrl resolve(String path) {
+        HttpUrl url;
+        if (path.startsWith("http://") || path.startsWith("https://")) {
+            url = HttpUrl.parse(path);
+        } else {
+            url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("not a valid URL or path: " + Redactor.url(path));
+        }
+        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+            throw new io.dataops4j.core.error.ConfigurationException("refusing plain http to " + url.host()
+                    + " (not loopback); use https, or allow insecure http explicitly");
+        }
+        return url;
+    }
+
+    public <T> T send(ApiRequest request, Type type) {
+        try (ApiResponse response = execute(request)) {
+            if (type == Void.class || type == void.class) {
+                return null;
+            }
+            OkResponse ok = (OkResponse) response;
+            ResponseBody body = ok.response.body();
+            BufferedSource source = body.source();
+            if (ok.response.code() == 204 || source.exhausted()) {
+                return null;
+            }
+            return Json.shared().read(source, type, request.method() + " " + Redactor.url(ok.url.toString()));
+        } catch (IOException e) {
+            throw new TransportException("failed to read the answer to " + request.method() + " "
+                    + Redactor.url(request.path()) + ": " + e, e);
+        }
+    }
+
+    public ApiResponse execute(ApiRequest request) {
+        HttpUrl url = url(request);
+        String requestId = UUID.randomUUID().toString();
+        String redactedUrl = Redactor.url(url.toString());
+        Retry.AsyncContext<Attempt> ctx = retry.asyncContext();
+        long start = System.nanoTime();
+        boolean refreshedAuth = false;
+        boolean forceRefresh = false;
+        int attemptNo = 0;
+        while (true) {
+            attemptNo++;
+            Request okRequest = buildRequest(request, url, requestId, attemptNo, forceRefresh);
+            forceRefresh = false;
+            Call call = http.newCall(okRequest);
+            if (request.timeout() != null) {
+                call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            long t0 = System.nanoTime();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("--> {} {} (attempt {}, request-id {})", request.method(), redactedUrl, attemptNo, requestId);
+                if (LOG.isTraceEnabled()) {
+                    traceHeaders("-->", okRequest.headers());
+                    traceBody(request.body());
+                }
+            }
+            Response response;
+            try {
+                response = call.execute();
+            } catch (IOException e) {
+                boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
+                        || e instanceof NoRouteToHostException;
+                boolean mayRetry = request.idempotent() || neverSent;
+                Attempt a = new Attempt(attemptNo, mayRetry, backoff(attemptNo), start, policy);
+                long delay = mayRetry ? ctx.onError(new FailedAttempt(a, e)) : -1;
+                if (delay < 0) {
+                    throw new TransportException(request.method() + " " + redactedUrl + " failed after " + attemptNo
+                            + (attemptNo == 1 ? " attempt" : " attempts") + ": " + describe(e) + "; request-id: " + requestId, e);
+                }
+                LOG.info("retrying {} {} after {} (attempt {} of {}, waiting {} ms)", request.method(), redactedUrl,
+                        describe(e), attemptNo + 1, policy.maxAttempts(), delay);
+                sleep(delay);
+                continue;
+            }
+            int status = response.code();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("<-- {} {} {} ({} ms)", status, request.method(), redactedUrl, (System.nanoTime() - t0) / 1_000_000);
+                if (LOG.isTraceEnabled()) {
+                    traceHeaders("<--", response.headers());
+                }
+            }
+            if (status < 400) {
+                ctx.onComplete();
+                return new OkResponse(response, url, requestId);
+            }
+            if (status == 401 && request.authenticated() && !refreshedAuth && !(credential.headers(false).isEmpty())) {
+                // one forced refresh of the credential, not counted as a retry
+                response.close();
+                refreshedAuth = true;
+                forceRefresh = true;
+                LOG.debug("401 from {} {}: refreshing the credential once", request.method(), redactedUrl);
+                continue;
+            }
+            Duration retryAfter = retryAfter(response);
+            boolean retryable = request.idempotent() && policy.retryStatuses().contains(status);
+            long delayMillis = retryAfter != null ? retryAfter.toMillis() : backoff(attemptNo);
+            Attempt a = new Attempt(attemptNo, retryable, delayMillis, start, policy);
+            long delay = retryable ? ctx.onResult(a) : -1;
+            if (delay >= 0) {
+                response.close();
+                LOG.info("retrying {} {} after HTTP {} (attempt {} of {}, waiting {} ms{})", request.method(), redactedUrl,
+                        status, attemptNo + 1, policy.maxAttempts(), delay, retryAfter != null ? ", as the service asked" : "");
+                sleep(delay);
+                continue;
+            }
+            throw error(response, request, redactedUrl, requestId, retryAfter);
+        }
+    }
+
+    private HttpUrl url(ApiRequest request) {
+        HttpUrl url = resolve(request.path());
+        if (!request.query().isEmpty()) {
+            HttpUrl.Builder ub = url.newBuilder();
+            for (String[] q : request.query()) {
+                ub.addQueryParameter(q[0], q[1]);
+            }
+            url = ub.build();
+        }
+        return url;
+    }
+
+    private Request buildRequest(ApiRequest request, HttpUrl url, String requestId, int attempt, boolean forceRefresh) {
+        Request.Builder rb = new Request.Builder().url(url)
+                .header("User-Agent", userAgent)
+                .header(requestIdHeader, requestId);
+        if (!defaultHeaders.isEmpty()) {
+            defaultHeaders.forEach(rb::header);
+        }
+        if (request.authenticated()) {
+            Map<String, String> auth = credential.headers(forceRefresh);
+            if (!auth.isEmpty()) {
+                auth.forEach(rb::header);
+            }
+        }
+        if (!request.headers().isEmpty()) {
+            request.headers().forEach(rb::header);
+        }
+        if (!interceptors.isEmpty()) {
+            for (ApiInterceptor i : interceptors) {
+                i.beforeAttempt(request, attempt, rb::header);
+            }
+        }
+        rb.method(request.method(), body(request));
+        return rb.build();
+    }
+
+    private static RequestBody body(ApiRequest request) {
+        ApiBody body = request.body();
+        if (body == null) {
+            return switch (request.method()) {
+                case "POST", "PUT", "PATCH" -> RequestBody.create(EMPTY, null);
+                default -> null;
+            };
+        }
+        MediaType type = MediaType.parse(body.contentType());
+        if (body instanceof ApiBody.Bytes bytes) {
+            return RequestBody.create(bytes.data(), type);
+        }
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return type;
+            }
+
+            @Override
+            public long contentLength() {
+                return body.length();
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                try (InputStream in = body.open(); Source source = Okio.source(in)) {
+                    sink.writeAll(source);
+                }
+            }
+        };
+    }
+
+    private long backoff(int attempt) {
+        long ceiling = ceilingMillis(attempt);
+        // full jitter between half the ceiling and the ceiling: spreads clients, keeps progress
+        return ceiling <= 1 ? ceiling : ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+    }
+
+    private long ceilingMillis(int attempt) {
+        double millis = policy.initialBackoff().toMillis() * Math.pow(policy.multiplier(), Math.max(0, attempt - 1));
+        return (long) Math.min(millis, policy.maxBackoff().toMillis());
+    }
+
+    private void sleep(long millis) {
+        try {
+            sleeper.sleep(Duration.ofMillis(millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** The wait a service asked for: x-ms-retry-after-ms, retry-after-ms, then Retry-After (seconds or HTTP date). */
+    static Duration retryAfter(Response response) {
+        String ms = response.header("x-ms-retry-after-ms");
+        if (ms == null) {
+            ms = response.header("retry-after-ms");
+        }
+        if (ms != null) {
+            try {
+                return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.trim())));
+            } catch (NumberFormatException ignored) {
+                // fall through to Retry-After
+            }
+        }
+        return parseRetryAfter(response.header("Retry-After"), System.currentTimeMillis());
+    }
+
+    /** Parses a Retry-After value: delta seconds or an HTTP date. Null when absent or unreadable. */
+    public static Duration parseRetryAfter(String value, long nowMillis) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(v) * 1000)));
+        } catch (NumberFormatException ignored) {
+            // an HTTP date
+        }
+        try {
+            long at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            return Duration.ofMillis(Math.max(0, at - nowMillis));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private ServiceException error(Response response, ApiRequest request, String redactedUrl, String requestId,
+                                   Duration retryAfter) {
+        int status = response.code();
+        String text;
+        try (ResponseBody body = response.body()) {
+            BufferedSource source = body.source();
+            source.request(MAX_ERROR_BODY);
+            Buffer buf = source.getBuffer();
+            text = buf.readString(Math.min(buf.size(), MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
+        ServiceError err;
+        try {
+            err = errorParser.parse(status, text);
+        } catch (RuntimeException e) {
+            err = ServiceError.of(null, null);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("<-- {} {} {}: {}", status, request.method(), redactedUrl, Redactor.text(text.length() > 2000 ? text.substring(0, 2000) : text));
+        }
+        String rid = requestId;
+        String method = request.method();
+        int family = errorParser.classify(status, err);
+        if (status == 429) {
+            return new TooManyRequestsException(service, err, rid, method, redactedUrl, retryAfter);
+        }
+        return switch (family) {
+            case 400, 422 -> new BadRequestException(service, status, err, rid, method, redactedUrl);
+            case 401 -> new UnauthenticatedException(service, status, err, rid, method, redactedUrl);
+            case 403 -> new PermissionDeniedException(service, status, err, rid, method, redactedUrl);
+            case 404, 410 -> new ResourceNotFoundException(service, status, err, rid, method, redactedUrl);
+            case 409, 412 -> new ConflictException(service, status, err, rid, method, redactedUrl);
+            default -> family >= 500 ? new ServerErrorException(service, status, err, rid, method, redactedUrl)
+                    : new ServiceException(service, status, err, rid, method, redactedUrl);
+        };
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof InterruptedIOException && "timeout".equals(e.getMessage())) {
+            return "timeout";
+        }
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + Redactor.text(m));
+    }
+
+    private static void traceHeaders(String arrow, okhttp3.Headers headers) {
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.name(i);
+            LOG.trace("{} {}: {}", arrow, name, Redactor.isLoggableHeader(name) ? Redactor.url(headers.value(i)) : Redactor.MASK);
+        }
+    }
+
+    private static void traceBody(ApiBody body) {
+        if (body instanceof ApiBody.Bytes b && body.contentType().contains("json") && b.data().length <= 8192) {
+            LOG.trace("--> body: {}", Redactor.text(new String(b.data(), StandardCharsets.UTF_8)));
+        } else if (body != null) {
+            LOG.trace("--> body: {} ({} bytes)", body.contentType(), body.length());
+        }
+    }
+
+    /** The outcome of one attempt, as resilience4j sees it. */
+    static final class Attempt {
+        final int number;
+        final boolean retryableKind;
+        final long delayMillis;
+        final long startNanos;
+        final RetryPolicy policy;
+
+        Attempt(int number, boolean retryableKind, long delayMillis, long startNanos, RetryPolicy policy) {
+            this.number = number;
+            this.retryableKind = retryableKind;
+            this.delayMillis = delayMillis;
+            this.startNanos = startNanos;
+            this.policy = policy;
+        }
+
+        boolean retryable() {
+            if (!retryableKind) {
+                return false;
+            }
+            long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+            return elapsedMillis + delayMillis <= policy.timeBudget().toMillis();
+        }
+    }
+
+    /** A failed attempt carried through resilience4j's exception path. */
+    static final class FailedAttempt extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Attempt attempt;
+
+        FailedAttempt(Attempt attempt, IOException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.attempt = attempt;
+        }
+    }
+
+    /** A 2xx/3xx answer. */
+    static final class OkResponse implements ApiResponse {
+        final Response response;
+        final HttpUrl url;
+        final String requestId;
+        private Map<String, List<String>> headers;
+
+        OkResponse(Response response, HttpUrl url, String requestId) {
+            this.response = response;
+            this.url = url;
+            this.requestId = requestId;
+        }
+
+        @Override
+        public int status() {
+            return response.code();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.header(name);
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            if (headers == null) {
+                java.util.TreeMap<String, List<String>> m = new java.util.TreeMap<>();
+                response.headers().toMultimap().forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+                headers = java.util.Collections.unmodifiableMap(m);
+            }
+            return headers;
+        }
+
+        @Override
+        public InputStream body() {
+            return response.body().byteStream();
+        }
+
+        @Override
+        public String requestId() {
+            return requestId;
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
+    }
+
+}

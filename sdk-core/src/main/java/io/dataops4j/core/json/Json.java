@@ -1,0 +1,153 @@
+package io.dataops4j.core.json;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import io.dataops4j.core.error.DeserializationException;
+import io.dataops4j.core.internal.JsonAdapters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Okio;
+
+/**
+ * The one JSON codec of dataops4j: Moshi with records, {@code java.time} (ISO-8601 by default, epoch millis with
+ * {@link EpochMillis}), enums that fall back to their {@code UNKNOWN} constant, and {@link RawJson}.
+ *
+ * <pre>{@code
+ * Json json = Json.shared();
+ * Run run = json.fromJson("{\"run_id\": 1}", Run.class);
+ * String text = json.toJson(run);
+ * List<Run> runs = json.fromJson("[...]", Json.listOf(Run.class));
+ * }</pre>
+ */
+public final class Json {
+    private static final Json SHARED = new Json(JsonAdapters.install(new Moshi.Builder()).build());
+
+    private final Moshi moshi;
+
+    private Json(Moshi moshi) {
+        this.moshi = moshi;
+    }
+
+    /** The process-wide instance; thread-safe. */
+    public static Json shared() {
+        return SHARED;
+    }
+
+    /** The type {@code List<T>}. */
+    public static Type listOf(Type element) {
+        return Types.newParameterizedType(List.class, element);
+    }
+
+    /** The type {@code Map<String, V>}. */
+    public static Type mapOf(Type value) {
+        return Types.newParameterizedType(Map.class, String.class, value);
+    }
+
+    /** The type {@code raw<args>}, for generic wrappers. */
+    public static Type parameterized(Class<?> raw, Type... args) {
+        return Types.newParameterizedType(raw, args);
+    }
+
+    /** Decodes text; errors name the JSON path. */
+    public <T> T fromJson(String json, Class<T> type) {
+        return fromJson(json, (Type) type);
+    }
+
+    /** Decodes text into a generic type; errors name the JSON path. */
+    public <T> T fromJson(String json, Type type) {
+        try (Buffer buffer = new Buffer().writeUtf8(json)) {
+            return read(buffer, type, "JSON text");
+        }
+    }
+
+    /** Decodes a stream (not closed here); errors name the JSON path and {@code what}. */
+    public <T> T fromJson(InputStream in, Type type, String what) {
+        return read(Okio.buffer(Okio.source(in)), type, what);
+    }
+
+    /** Decodes from an Okio source; for the core's own pipeline. */
+    public <T> T read(BufferedSource source, Type type, String what) {
+        JsonAdapter<T> adapter = moshi.adapter(type);
+        try {
+            return adapter.fromJson(source);
+        } catch (JsonDataException | JsonEncodingException e) {
+            throw new DeserializationException("cannot read " + what + " as " + typeName(type) + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + what, e);
+        }
+    }
+
+    /** Encodes a value (nulls left out). */
+    public String toJson(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try (Buffer buffer = new Buffer()) {
+            write(buffer, value);
+            return buffer.readUtf8();
+        }
+    }
+
+    /** Encodes a value with two-space indentation. */
+    public String toPrettyJson(Object value) {
+        try (Buffer buffer = new Buffer(); JsonWriter writer = JsonWriter.of(buffer)) {
+            writer.setIndent("  ");
+            adapterFor(value).toJson(writer, value);
+            writer.flush();
+            return buffer.readUtf8();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Encodes into an Okio buffer; for the core's own pipeline. */
+    public void write(Buffer sink, Object value) {
+        try (JsonWriter writer = JsonWriter.of(sink)) {
+            adapterFor(value).toJson(writer, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses any JSON into plain objects (Map, List, String, Double, Boolean, null). */
+    public Object parseValue(String json) {
+        try (Buffer buffer = new Buffer().writeUtf8(json)) {
+            JsonReader reader = JsonReader.of(buffer);
+            Object value = reader.readJsonValue();
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new DeserializationException("trailing data after JSON value at " + reader.getPath(), null);
+            }
+            return value;
+        } catch (JsonDataException | JsonEncodingException e) {
+            throw new DeserializationException("invalid JSON: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private JsonAdapter<Object> adapterFor(Object value) {
+        Class<?> type = value.getClass();
+        if (value instanceof Map) {
+            type = Map.class;
+        } else if (value instanceof List) {
+            type = List.class;
+        }
+        return (JsonAdapter<Object>) moshi.adapter(type);
+    }
+
+    private static String typeName(Type type) {
+        return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+    }
+}
