@@ -220,6 +220,7 @@ public final class HttpPipeline {
                 if (LOG.isTraceEnabled()) {
                     traceHeaders("<--", response.headers());
                 }
+                logThrottling(response);
             }
             if (status < 400) {
                 ctx.onComplete();
@@ -417,6 +418,17 @@ public final class HttpPipeline {
         }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + Redactor.text(m));
+    }
+
+    /** ARM's remaining-quota headers, logged so that throttling can be foreseen; never relied on. */
+    private static void logThrottling(Response response) {
+        okhttp3.Headers h = response.headers();
+        for (int i = 0; i < h.size(); i++) {
+            String name = h.name(i);
+            if (name.regionMatches(true, 0, "x-ms-ratelimit-remaining-", 0, 25)) {
+                LOG.debug("<-- {}: {}", name, h.value(i));
+            }
+        }
     }
 
     private static void traceHeaders(String arrow, okhttp3.Headers headers) {
