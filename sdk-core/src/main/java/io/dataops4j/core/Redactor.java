@@ -28,10 +28,10 @@ public final class Redactor {
             "password", "pwd", "secret", "key", "api_key", "apikey", "api-key", "sv-sig", "x-ms-signature");
 
     private static final Pattern AUTH_VALUE = Pattern.compile(
-            "(?i)\\b(Bearer|Basic|token|SharedKey|SAS)\\s+[A-Za-z0-9._~+/=:-]{6,}");
+            "(?i)\\b(Bearer|Basic|SharedKey|SAS)\\s+([A-Za-z0-9._~+/=:-]{6,})");
     private static final Pattern JSON_SECRET_FIELD = Pattern.compile(
             "(?i)(\"(?:[a-z0-9_.-]*(?:token|secret|password|passwd|pwd|apikey|api_key|accesskey|access_key|"
-                    + "credential|private_key|sas|signature|authorization)[a-z0-9_.-]*)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+                    + "credential|private_key|sas|signature|authorization|accountkey|account_key|passphrase)[a-z0-9_.-]*)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern KV_SECRET = Pattern.compile(
             "(?i)\\b((?:password|pwd|secret|client_secret|access_token|sig|apikey|api_key|token|accountkey)\\s*=\\s*)"
                     + "([^;&\\s\"',}]+)");
@@ -54,15 +54,31 @@ public final class Redactor {
         }
         String out = text;
         for (String known : KNOWN) {
-            if (out.contains(known)) {
+            // repeat: a replacement can join fragments into the secret again; each pass shortens the text
+            while (out.contains(known)) {
                 out = out.replace(known, MASK);
             }
         }
-        out = AUTH_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+        out = AUTH_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                looksLikeCredential(m.group(2)) ? m.group(1) + " " + MASK : m.group()));
         out = JSON_SECRET_FIELD.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
         out = KV_SECRET.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
         out = URL_USERINFO.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
         return out;
+    }
+
+    /** A word after "Bearer" or "Basic" is a credential unless it reads like prose ("Basic authentication"). */
+    private static boolean looksLikeCredential(String value) {
+        if (value.length() >= 20) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A URL with its secret query parameters and user info masked, safe to log. */
@@ -84,7 +100,7 @@ public final class Redactor {
             }
         }
         base = URL_USERINFO.matcher(base).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + ":" + MASK + "@"));
-        if (query == null || query.isEmpty()) {
+        if (query == null) {
             return text(base);
         }
         StringBuilder sb = new StringBuilder(base).append('?');

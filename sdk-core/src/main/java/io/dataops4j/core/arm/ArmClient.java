@@ -5,9 +5,7 @@ import io.dataops4j.core.http.ApiClient;
 import io.dataops4j.core.http.ApiRequest;
 import io.dataops4j.core.http.ApiResponse;
 import io.dataops4j.core.http.RetryPolicy;
-import io.dataops4j.core.json.Json;
 import io.dataops4j.core.json.RawJson;
-import io.dataops4j.core.paging.Page;
 import io.dataops4j.core.paging.Paged;
 import io.dataops4j.core.poll.Poller;
 import java.lang.reflect.Type;
@@ -69,17 +67,7 @@ public final class ArmClient implements AutoCloseable {
 
     /** A lazy list of a type that follows {@code nextLink}. */
     public <T> Paged<T> list(String path, String apiVersion, Class<T> itemType) {
-        Type pageType = Json.parameterized(ListPage.class, itemType);
-        return Paged.tokens(token -> {
-            ApiRequest req = token == null
-                    ? request("GET", path, apiVersion, null).operation("arm.list").build()
-                    : ApiRequest.get(token).operation("arm.list").build();
-            ListPage<T> page = http.send(req, pageType);
-            if (page == null) {
-                return new Page<>(List.of(), null);
-            }
-            return new Page<>(page.value() == null ? List.of() : page.value(), page.nextLink());
-        });
+        return Paged.nextLinks(http, request("GET", path, apiVersion, null).operation("arm.list").build(), itemType);
     }
 
     /** POSTs an action that is not long-running (register a provider, list keys, listCallbackUrl). */
@@ -151,10 +139,10 @@ public final class ArmClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ArmClient[" + http.baseUrl() + "]";
+        return "ArmClient[" + io.dataops4j.core.Redactor.url(http.baseUrl()) + "]";
     }
 
-    /** An ARM list page. */
+    /** An ARM list page ({@link Paged#nextLinks} reads {@link io.dataops4j.core.paging.ValuePage}, which also knows Graph's link). */
     public record ListPage<T>(List<T> value, String nextLink) {
     }
 

@@ -51,7 +51,7 @@ final class ArmLro {
             kind = Kind.LOCATION;
             pollUrl = location;
         } else if (!method.equals("DELETE") && !method.equals("POST") && value != null
-                && !isTerminal(provisioningState(value))) {
+                && provisioningState(value) != null && !isTerminal(provisioningState(value))) {
             kind = Kind.PROVISIONING_STATE;
             pollUrl = resourceUrl;
         } else {
@@ -121,7 +121,11 @@ final class ArmLro {
             }
             case PROVISIONING_STATE -> {
                 RawJson resource = http.send(ApiRequest.get(resourceUrl).operation("arm.pollProvisioningState").build(), RawJson.class);
-                String state = provisioningState(resource);
+                String state = resource == null ? null : provisioningState(resource);
+                if (state == null) {
+                    // a resource that does not report a provisioningState is done (as azure-core-management has it)
+                    return PollResponse.succeeded(resource);
+                }
                 if (!isTerminal(state)) {
                     return PollResponse.inProgress(resource);
                 }

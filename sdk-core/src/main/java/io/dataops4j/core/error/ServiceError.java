@@ -12,4 +12,10 @@ public record ServiceError(String code, String message, String details) {
     public static ServiceError of(String code, String message) {
         return new ServiceError(code, message, null);
     }
+
+    /** The error with secrets masked (a service may echo what it was sent). */
+    @Override
+    public String toString() {
+        return io.dataops4j.core.Redactor.text("ServiceError[code=" + code + ", message=" + message + ", details=" + details + "]");
+    }
 }

@@ -25,7 +25,7 @@ public class ServiceException extends DataOpsException {
         this.service = service;
         this.status = status;
         this.errorCode = error == null ? null : error.code();
-        this.serviceMessage = error == null ? null : error.message();
+        this.serviceMessage = error == null ? null : io.dataops4j.core.Redactor.text(error.message());
         this.requestId = requestId;
         this.method = method;
         this.url = redactedUrl;
@@ -61,7 +61,7 @@ public class ServiceException extends DataOpsException {
         return errorCode;
     }
 
-    /** The service's own message, or null. */
+    /** The service's own message (secrets masked), or null. */
     public String serviceMessage() {
         return serviceMessage;
     }

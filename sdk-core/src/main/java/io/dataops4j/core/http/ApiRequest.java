@@ -16,7 +16,10 @@ import java.util.UUID;
  * <pre>{@code
  * ApiRequest get = ApiRequest.get("api/2.0/mlflow/experiments/get").query("experiment_id", "1").build();
  * ApiRequest runNow = ApiRequest.post("api/2.2/jobs/run-now").body(ApiBody.json(spec))
- *     .idempotencyKey("idempotency_token-in-body")   // or .idempotent() when the operation is safe to repeat
+ *     .idempotent()          // the body carries an idempotency_token: safe to repeat
+ *     .build();
+ * ApiRequest charge = ApiRequest.post("v1/charges").json(body)
+ *     .idempotencyKey("Idempotency-Key")   // a key generated once, sent on every attempt
  *     .build();
  * }</pre>
  */

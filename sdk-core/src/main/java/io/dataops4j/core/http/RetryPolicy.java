@@ -17,9 +17,10 @@ import java.util.Set;
  *
  * @param maxAttempts    attempts in all, the first included (1 = no retry)
  * @param initialBackoff the first wait
- * @param maxBackoff     the cap on one wait (also on a service's Retry-After)
+ * @param maxBackoff     the cap on one backoff wait (a service's Retry-After is honoured as given, within the time
+ *                       budget: when it would end after the budget, the request is not retried)
  * @param multiplier     growth of the wait per attempt
- * @param timeBudget     no retry starts once this much time has passed since the first attempt
+ * @param timeBudget     no retry is made whose wait would end more than this long after the first attempt started
  * @param retryStatuses  the HTTP statuses that are retried
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,

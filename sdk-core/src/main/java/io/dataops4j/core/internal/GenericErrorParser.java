@@ -6,10 +6,15 @@ import io.dataops4j.core.json.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads the error bodies of every service dataops4j knows; see {@link ErrorParser#GENERIC}. */
 public final class GenericErrorParser implements ErrorParser {
     public static final GenericErrorParser INSTANCE = new GenericErrorParser();
+    private static final Pattern OAUTH_CODE = Pattern.compile("[a-z_]+");
+    private static final Pattern HTML_PRE = Pattern.compile("(?is)<pre>(.*?)</pre>");
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title>(.*?)</title>");
 
     private GenericErrorParser() {
     }
@@ -21,9 +26,9 @@ public final class GenericErrorParser implements ErrorParser {
         }
         String trimmed = body.strip();
         if (!trimmed.startsWith("{")) {
-            // HTML error pages and plain text: keep a short first line, never a whole page
-            String text = trimmed.startsWith("<") ? null : firstLine(trimmed);
-            return ServiceError.of(null, text);
+            // HTML error pages (gateways, proxies, Databricks' servlet pages): the <pre> or <title> text, never a
+            // whole page; plain text: a short first line
+            return ServiceError.of(null, trimmed.startsWith("<") ? htmlMessage(trimmed) : firstLine(trimmed));
         }
         Object parsed;
         try {
@@ -42,22 +47,30 @@ public final class GenericErrorParser implements ErrorParser {
         if (map.containsKey("error_code")) {
             return new ServiceError(str(map.get("error_code")), str(map.get("message")), details(map.get("details")));
         }
-        // SCIM: {"schemas":[...Error], "detail", "status", "scimType"}
+        // SCIM: {"schemas":[...Error], "detail", "status", "scimType"}; code SCIM_<status> as the Databricks SDKs do
         if (map.containsKey("detail") && map.containsKey("status")) {
             String scimType = str(map.get("scimType"));
-            return new ServiceError(scimType != null ? scimType : "SCIM_" + str(map.get("status")), str(map.get("detail")), null);
+            String detail = str(map.get("detail"));
+            String message = scimType == null ? detail : detail == null ? scimType : scimType + " " + detail;
+            return new ServiceError("SCIM_" + str(map.get("status")), message, null);
         }
         // DSS: {"errorType","message","detailedMessage"}
         if (map.containsKey("errorType")) {
-            return new ServiceError(str(map.get("errorType")), str(map.get("message")), str(map.get("detailedMessage")));
+            String message = str(map.get("message"));
+            String detailed = str(map.get("detailedMessage"));
+            return new ServiceError(str(map.get("errorType")), message != null ? message : detailed, detailed);
         }
         // Azure DevOps: {"$id","innerException","message","typeName","typeKey","errorCode","eventId"}
         if (map.containsKey("typeKey")) {
             return new ServiceError(str(map.get("typeKey")), str(map.get("message")), null);
         }
-        // OAuth2 token endpoint: {"error":"invalid_client","error_description":"..."}
-        if (map.get("error") instanceof String code) {
-            return new ServiceError(code, str(map.get("error_description")), null);
+        // OAuth2 token endpoint: {"error":"invalid_client","error_description":"..."}; Databricks API 1.2:
+        // {"error":"a sentence"}
+        if (map.get("error") instanceof String error) {
+            if (map.containsKey("error_description") || OAUTH_CODE.matcher(error).matches()) {
+                return new ServiceError(error, str(map.get("error_description")), null);
+            }
+            return ServiceError.of(null, error);
         }
         return ServiceError.of(str(map.get("code")), str(map.get("message")));
     }
@@ -69,7 +82,7 @@ public final class GenericErrorParser implements ErrorParser {
             return status;
         }
         String c = code.toUpperCase(Locale.ROOT);
-        if (c.equals("RESOURCE_DOES_NOT_EXIST") || c.equals("NOT_FOUND") || c.equals("RESOURCENOTFOUND")
+        if (c.equals("RESOURCE_DOES_NOT_EXIST") || c.equals("NOT_FOUND") || c.equals("NOTFOUND") || c.equals("RESOURCENOTFOUND")
                 || c.equals("RESOURCEGROUPNOTFOUND") || c.equals("ENTITY_NOT_FOUND") || c.equals("FEATURE_DISABLED_NOT_FOUND")) {
             return 404;
         }
@@ -98,6 +111,19 @@ public final class GenericErrorParser implements ErrorParser {
             return null;
         }
         return Json.shared().toJson(o);
+    }
+
+    private static String htmlMessage(String html) {
+        for (Pattern p : new Pattern[] {HTML_PRE, HTML_TITLE}) {
+            Matcher m = p.matcher(html);
+            if (m.find()) {
+                String text = m.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+                if (!text.isEmpty()) {
+                    return firstLine(text);
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

@@ -1,6 +1,7 @@
 package io.dataops4j.core.internal;
 
 import io.dataops4j.core.Redactor;
+import io.dataops4j.core.Secret;
 import io.dataops4j.core.Sleeper;
 import io.dataops4j.core.auth.Credential;
 import io.dataops4j.core.error.BadRequestException;
@@ -25,6 +26,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -63,7 +65,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpPipeline {
     private static final Logger LOG = LoggerFactory.getLogger("io.dataops4j.http");
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    /** Secret-named query values this long or longer are registered as secrets (shorter ones are too common). */
+    private static final int MIN_SIGNATURE_LENGTH = 16;
     private static final byte[] EMPTY = new byte[0];
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final String service;
     private final HttpUrl baseUrl;
@@ -72,8 +77,8 @@ public final class HttpPipeline {
     private final ErrorParser errorParser;
     private final boolean allowInsecureHttp;
     private final String requestIdHeader;
-    private final String userAgent;
-    private final Map<String, String> defaultHeaders;
+    /** The user agent and the default headers, checked once. */
+    private final okhttp3.Headers fixedHeaders;
     private final List<ApiInterceptor> interceptors;
     private final Sleeper sleeper;
     private final OkHttpClient http;
@@ -91,8 +96,9 @@ public final class HttpPipeline {
         this.errorParser = errorParser;
         this.allowInsecureHttp = allowInsecureHttp;
         this.requestIdHeader = requestIdHeader;
-        this.userAgent = userAgent;
-        this.defaultHeaders = defaultHeaders;
+        okhttp3.Headers.Builder fixed = new okhttp3.Headers.Builder().set("User-Agent", userAgent);
+        defaultHeaders.forEach(fixed::set);
+        this.fixedHeaders = fixed.build();
         this.interceptors = interceptors;
         this.sleeper = sleeper;
         OkHttpClient.Builder b = SharedHttp.client().newBuilder()
@@ -130,52 +136,57 @@ public final class HttpPipeline {
         if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
             return true;
         }
-        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
-            return true;
-        }
-        return false;
+        return LOOPBACK_V4.matcher(h).matches();
     }
 
     public HttpUrl resolve(String path) {
-        HttpUrl url;
+        return checked(builder(path).build());
+    }
+
+    /** A builder for an absolute URL, or for a path resolved against the base URL. */
+    private HttpUrl.Builder builder(String path) {
+        HttpUrl.Builder b;
         if (path.startsWith("http://") || path.startsWith("https://")) {
-            url = HttpUrl.parse(path);
+            HttpUrl url = HttpUrl.parse(path);
+            b = url == null ? null : url.newBuilder();
         } else {
-            url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
+            b = baseUrl.newBuilder(path.startsWith("/") ? path.substring(1) : path);
         }
-        if (url == null) {
+        if (b == null) {
             throw new IllegalArgumentException("not a valid URL or path: " + Redactor.url(path));
         }
-        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+        return b;
+    }
+
+    /** Plain http only to the base URL's host (checked when the client was built), loopback, or with the opt-in. */
+    private HttpUrl checked(HttpUrl url) {
+        if (!url.isHttps() && !allowInsecureHttp && !url.host().equals(baseUrl.host()) && !isLoopback(url.host())) {
             throw new io.dataops4j.core.error.ConfigurationException("refusing plain http to " + url.host()
                     + " (not loopback); use https, or allow insecure http explicitly");
         }
         return url;
     }
 
+    /** Sends a request and decodes its JSON answer (null for 204 or an empty body; nothing read for Void). */
+    @SuppressWarnings("unchecked")
     public <T> T send(ApiRequest request, Type type) {
-        try (ApiResponse response = execute(request)) {
-            if (type == Void.class || type == void.class) {
-                return null;
-            }
-            OkResponse ok = (OkResponse) response;
-            ResponseBody body = ok.response.body();
-            BufferedSource source = body.source();
-            if (ok.response.code() == 204 || source.exhausted()) {
-                return null;
-            }
-            return Json.shared().read(source, type, request.method() + " " + Redactor.url(ok.url.toString()));
-        } catch (IOException e) {
-            throw new TransportException("failed to read the answer to " + request.method() + " "
-                    + Redactor.url(request.path()) + ": " + e, e);
-        }
+        return (T) run(request, type == void.class ? Void.class : type);
     }
 
+    /** Sends a request and returns the open answer. */
     public ApiResponse execute(ApiRequest request) {
+        return (ApiResponse) run(request, null);
+    }
+
+    /**
+     * The attempt loop. With {@code decodeAs} null the open answer is returned; otherwise the body is read inside
+     * the attempt, so that an answer cut off mid-body counts as an I/O failure of that attempt (and is retried when
+     * the request is idempotent).
+     */
+    private Object run(ApiRequest request, Type decodeAs) {
         HttpUrl url = url(request);
-        String requestId = UUID.randomUUID().toString();
-        String redactedUrl = Redactor.url(url.toString());
-        Retry.AsyncContext<Attempt> ctx = retry.asyncContext();
+        String requestId = newRequestId();
+        Retry.AsyncContext<Attempt> ctx = null;   // created on the first failure only: no cost on the happy path
         long start = System.nanoTime();
         boolean refreshedAuth = false;
         boolean forceRefresh = false;
@@ -190,85 +201,151 @@ public final class HttpPipeline {
             }
             long t0 = System.nanoTime();
             if (LOG.isDebugEnabled()) {
-                LOG.debug("--> {} {} (attempt {}, request-id {})", request.method(), redactedUrl, attemptNo, requestId);
+                LOG.debug("--> {} {} (attempt {}, request-id {})", request.method(), redact(url), attemptNo, requestId);
                 if (LOG.isTraceEnabled()) {
                     traceHeaders("-->", okRequest.headers());
                     traceBody(request.body());
                 }
             }
+            IOException failure;
             Response response;
             try {
                 response = call.execute();
+                failure = null;
             } catch (IOException e) {
-                boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
-                        || e instanceof NoRouteToHostException;
-                boolean mayRetry = request.idempotent() || neverSent;
-                Attempt a = new Attempt(attemptNo, mayRetry, backoff(attemptNo), start, policy);
-                long delay = mayRetry ? ctx.onError(new FailedAttempt(a, e)) : -1;
-                if (delay < 0) {
-                    throw new TransportException(request.method() + " " + redactedUrl + " failed after " + attemptNo
-                            + (attemptNo == 1 ? " attempt" : " attempts") + ": " + describe(e) + "; request-id: " + requestId, e);
+                response = null;
+                failure = e;
+            }
+            if (response != null) {
+                int status = response.code();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("<-- {} {} {} ({} ms)", status, request.method(), redact(url), (System.nanoTime() - t0) / 1_000_000);
+                    if (LOG.isTraceEnabled()) {
+                        traceHeaders("<--", response.headers());
+                    }
+                    logThrottling(response);
                 }
-                LOG.info("retrying {} {} after {} (attempt {} of {}, waiting {} ms)", request.method(), redactedUrl,
-                        describe(e), attemptNo + 1, policy.maxAttempts(), delay);
-                sleep(delay);
-                continue;
-            }
-            int status = response.code();
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("<-- {} {} {} ({} ms)", status, request.method(), redactedUrl, (System.nanoTime() - t0) / 1_000_000);
-                if (LOG.isTraceEnabled()) {
-                    traceHeaders("<--", response.headers());
+                if (status < 400) {
+                    if (decodeAs == null) {
+                        if (ctx != null) {
+                            ctx.onComplete();
+                        }
+                        return new OkResponse(response, url, requestId);
+                    }
+                    try (Response r = response) {
+                        Object value = decodeAs == Void.class ? null
+                                : decode(r, decodeAs, () -> request.method() + " " + redact(url));
+                        if (ctx != null) {
+                            ctx.onComplete();
+                        }
+                        return value;
+                    } catch (IOException e) {
+                        failure = e;   // the answer broke off: an I/O failure of this attempt
+                    }
+                } else {
+                    if (status == 401 && request.authenticated() && !refreshedAuth && !credential.headers(false).isEmpty()) {
+                        // one forced refresh of the credential, not counted as a retry
+                        response.close();
+                        refreshedAuth = true;
+                        forceRefresh = true;
+                        LOG.debug("401 from {} {}: refreshing the credential once", request.method(), redact(url));
+                        continue;
+                    }
+                    Duration retryAfter = retryAfter(response);
+                    boolean retryable = request.idempotent() && policy.retryStatuses().contains(status);
+                    long delay = -1;
+                    if (retryable) {
+                        long delayMillis = retryAfter != null ? retryAfter.toMillis() : backoff(attemptNo);
+                        if (ctx == null) {
+                            ctx = retry.asyncContext();
+                        }
+                        delay = ctx.onResult(new Attempt(attemptNo, true, delayMillis, start, policy));
+                    }
+                    if (delay >= 0) {
+                        response.close();
+                        LOG.info("retrying {} {} after HTTP {} (attempt {} of {}, waiting {} ms{})", request.method(), redact(url),
+                                status, attemptNo + 1, policy.maxAttempts(), delay, retryAfter != null ? ", as the service asked" : "");
+                        sleep(delay);
+                        continue;
+                    }
+                    if (retryable && LOG.isInfoEnabled()) {
+                        LOG.info("giving up on {} {} after HTTP {} on attempt {} of {}{}", request.method(), redact(url), status,
+                                attemptNo, policy.maxAttempts(), retryAfter != null ? " (the service asked to wait "
+                                        + retryAfter.toMillis() + " ms, beyond the retry budget)" : "");
+                    }
+                    throw error(response, request, redact(url), requestId, retryAfter);
                 }
-                logThrottling(response);
             }
-            if (status < 400) {
-                ctx.onComplete();
-                return new OkResponse(response, url, requestId);
+            // an I/O failure: no answer, or an answer cut off
+            boolean neverSent = response == null && (failure instanceof ConnectException
+                    || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException);
+            boolean mayRetry = request.idempotent() || neverSent;
+            long delay = -1;
+            if (mayRetry) {
+                if (ctx == null) {
+                    ctx = retry.asyncContext();
+                }
+                delay = ctx.onError(new FailedAttempt(new Attempt(attemptNo, true, backoff(attemptNo), start, policy), failure));
             }
-            if (status == 401 && request.authenticated() && !refreshedAuth && !(credential.headers(false).isEmpty())) {
-                // one forced refresh of the credential, not counted as a retry
-                response.close();
-                refreshedAuth = true;
-                forceRefresh = true;
-                LOG.debug("401 from {} {}: refreshing the credential once", request.method(), redactedUrl);
-                continue;
+            if (delay < 0) {
+                throw new TransportException(request.method() + " " + redact(url) + " failed after " + attemptNo
+                        + (attemptNo == 1 ? " attempt" : " attempts") + ": " + describe(failure)
+                        + (mayRetry ? "" : " (not retried: the request is not idempotent)") + "; request-id: " + requestId,
+                        failure);
             }
-            Duration retryAfter = retryAfter(response);
-            boolean retryable = request.idempotent() && policy.retryStatuses().contains(status);
-            long delayMillis = retryAfter != null ? retryAfter.toMillis() : backoff(attemptNo);
-            Attempt a = new Attempt(attemptNo, retryable, delayMillis, start, policy);
-            long delay = retryable ? ctx.onResult(a) : -1;
-            if (delay >= 0) {
-                response.close();
-                LOG.info("retrying {} {} after HTTP {} (attempt {} of {}, waiting {} ms{})", request.method(), redactedUrl,
-                        status, attemptNo + 1, policy.maxAttempts(), delay, retryAfter != null ? ", as the service asked" : "");
-                sleep(delay);
-                continue;
-            }
-            throw error(response, request, redactedUrl, requestId, retryAfter);
+            LOG.info("retrying {} {} after {} (attempt {} of {}, waiting {} ms)", request.method(), redact(url),
+                    describe(failure), attemptNo + 1, policy.maxAttempts(), delay);
+            sleep(delay);
         }
     }
 
+    /** Reads a JSON answer: null for 204 or an empty body; I/O failures come out as IOException. */
+    @SuppressWarnings("unchecked")
+    static <T> T decode(Response response, Type type, java.util.function.Supplier<String> what) throws IOException {
+        BufferedSource source = response.body().source();
+        if (response.code() == 204 || source.exhausted()) {
+            return null;
+        }
+        try {
+            return (T) Json.shared().read(source, type, what);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String redact(HttpUrl url) {
+        return Redactor.url(url.toString());
+    }
+
+    /** A random (version 4) UUID from a fast, non-cryptographic source: request ids only need to be unique. */
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(msb, lsb).toString();
+    }
+
     private HttpUrl url(ApiRequest request) {
-        HttpUrl url = resolve(request.path());
-        if (!request.query().isEmpty()) {
-            HttpUrl.Builder ub = url.newBuilder();
-            for (String[] q : request.query()) {
-                ub.addQueryParameter(q[0], q[1]);
+        HttpUrl.Builder ub = builder(request.path());
+        for (String[] q : request.query()) {
+            ub.addQueryParameter(q[0], q[1]);
+        }
+        HttpUrl url = checked(ub.build());
+        // a pre-signed link's signature (SAS sig, a callback URL's key) is a secret: make it known to the Redactor,
+        // so that a service echoing it in an error body or message is masked too
+        for (int i = 0, n = url.querySize(); i < n; i++) {
+            String value = url.queryParameterValue(i);
+            if (value != null && value.length() >= MIN_SIGNATURE_LENGTH && Redactor.isSecretParam(url.queryParameterName(i))) {
+                Secret.of(value);
             }
-            url = ub.build();
         }
         return url;
     }
 
     private Request buildRequest(ApiRequest request, HttpUrl url, String requestId, int attempt, boolean forceRefresh) {
         Request.Builder rb = new Request.Builder().url(url)
-                .header("User-Agent", userAgent)
+                .headers(fixedHeaders)
                 .header(requestIdHeader, requestId);
-        if (!defaultHeaders.isEmpty()) {
-            defaultHeaders.forEach(rb::header);
-        }
         if (request.authenticated()) {
             Map<String, String> auth = credential.headers(forceRefresh);
             if (!auth.isEmpty()) {
@@ -523,6 +600,26 @@ public final class HttpPipeline {
         @Override
         public String requestId() {
             return requestId;
+        }
+
+        @Override
+        public String bodyString() {
+            try {
+                return response.body().string();
+            } catch (IOException e) {
+                throw new TransportException("failed to read the answer from " + redact(url) + ": " + describe(e)
+                        + "; request-id: " + requestId, e);
+            }
+        }
+
+        @Override
+        public <T> T decode(Type type) {
+            try {
+                return HttpPipeline.decode(response, type, () -> "the answer from " + redact(url));
+            } catch (IOException e) {
+                throw new TransportException("failed to read the answer from " + redact(url) + ": " + describe(e)
+                        + "; request-id: " + requestId, e);
+            }
         }
 
         @Override

@@ -1,6 +1,12 @@
 package io.dataops4j.core.internal;
 
+import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -17,8 +23,10 @@ public final class SharedHttp {
             Dispatcher dispatcher = new Dispatcher();
             dispatcher.setMaxRequests(128);
             dispatcher.setMaxRequestsPerHost(32);
-            // proxies: OkHttp uses the JVM's ProxySelector, so -Dhttps.proxyHost/-Dhttp.nonProxyHosts apply
+            // proxies: the JVM's ProxySelector, looked up on every new connection (not once, when this client is
+            // built), so -Dhttps.proxyHost/-Dhttp.nonProxyHosts and a ProxySelector installed later both apply
             return new OkHttpClient.Builder()
+                    .proxySelector(JvmProxySelector.INSTANCE)
                     .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
                     .dispatcher(dispatcher)
                     .connectTimeout(Duration.ofSeconds(10))
@@ -29,5 +37,24 @@ public final class SharedHttp {
 
     public static OkHttpClient client() {
         return Holder.CLIENT;
+    }
+
+    /** Delegates to whatever {@link ProxySelector#getDefault()} is at the time of the call. */
+    static final class JvmProxySelector extends ProxySelector {
+        static final JvmProxySelector INSTANCE = new JvmProxySelector();
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            ProxySelector jvm = ProxySelector.getDefault();
+            return jvm == null || jvm == this ? List.of(Proxy.NO_PROXY) : jvm.select(uri);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            ProxySelector jvm = ProxySelector.getDefault();
+            if (jvm != null && jvm != this) {
+                jvm.connectFailed(uri, address, e);
+            }
+        }
     }
 }

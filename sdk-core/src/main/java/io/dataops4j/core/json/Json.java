@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.Okio;
@@ -34,9 +36,21 @@ public final class Json {
     private static final Json SHARED = new Json(JsonAdapters.install(new Moshi.Builder()).build());
 
     private final Moshi moshi;
+    /** Adapters by type: one map read per call instead of Moshi's locked lookup. */
+    private final ConcurrentHashMap<Type, JsonAdapter<?>> adapters = new ConcurrentHashMap<>();
 
     private Json(Moshi moshi) {
         this.moshi = moshi;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> JsonAdapter<T> adapter(Type type) {
+        JsonAdapter<?> a = adapters.get(type);
+        if (a == null) {
+            a = moshi.adapter(type);
+            adapters.putIfAbsent(type, a);
+        }
+        return (JsonAdapter<T>) a;
     }
 
     /** The process-wide instance; thread-safe. */
@@ -76,16 +90,39 @@ public final class Json {
         return read(Okio.buffer(Okio.source(in)), type, what);
     }
 
-    /** Decodes from an Okio source; for the core's own pipeline. */
+    /** Decodes from an Okio source; for the core's own pipeline. I/O failures surface as UncheckedIOException. */
     public <T> T read(BufferedSource source, Type type, String what) {
-        JsonAdapter<T> adapter = moshi.adapter(type);
+        return read(source, type, () -> what);
+    }
+
+    /**
+     * Decodes from an Okio source, naming {@code what} was read only when it fails (so that the happy path builds
+     * no message); for the core's own pipeline. I/O failures surface as UncheckedIOException.
+     */
+    public <T> T read(BufferedSource source, Type type, Supplier<String> what) {
+        JsonAdapter<T> adapter = adapter(type);
         try {
             return adapter.fromJson(source);
         } catch (JsonDataException | JsonEncodingException e) {
-            throw new DeserializationException("cannot read " + what + " as " + typeName(type) + ": " + e.getMessage(), e);
+            throw new DeserializationException("cannot read " + what.get() + " as " + typeName(type) + ": " + e.getMessage(), safe(e));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + what, e);
+            throw new UncheckedIOException("cannot read " + what.get(), e);
         }
+    }
+
+    /**
+     * Moshi's message may quote the value it could not read ("Expected an int but was ..."): a cause whose message
+     * holds a secret is replaced by one with the secret masked and the same stack trace.
+     */
+    private static Exception safe(Exception e) {
+        String message = e.getMessage();
+        String masked = io.dataops4j.core.Redactor.text(message);
+        if (message == null || message.equals(masked)) {
+            return e;
+        }
+        JsonDataException copy = new JsonDataException(masked);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /** Encodes a value (nulls left out). */
@@ -130,9 +167,22 @@ public final class Json {
             }
             return value;
         } catch (JsonDataException | JsonEncodingException e) {
-            throw new DeserializationException("invalid JSON: " + e.getMessage(), e);
+            throw new DeserializationException("invalid JSON: " + e.getMessage(), safe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks that text is one JSON value, without converting it (so any number is accepted, as JSON allows). */
+    void checkSyntax(String json) {
+        try (Buffer buffer = new Buffer().writeUtf8(json)) {
+            JsonReader reader = JsonReader.of(buffer);
+            reader.skipValue();
+            if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+                throw new DeserializationException("trailing data after JSON value at " + reader.getPath(), null);
+            }
+        } catch (JsonDataException | IOException e) {
+            throw new DeserializationException("invalid JSON: " + e.getMessage(), safe(e));
         }
     }
 
@@ -144,7 +194,7 @@ public final class Json {
         } else if (value instanceof List) {
             type = List.class;
         }
-        return (JsonAdapter<Object>) moshi.adapter(type);
+        return adapter(type);
     }
 
     private static String typeName(Type type) {

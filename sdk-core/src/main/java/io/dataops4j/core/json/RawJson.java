@@ -19,9 +19,9 @@ public record RawJson(String json) {
         Objects.requireNonNull(json, "json");
     }
 
-    /** Wraps JSON text, checking that it parses. */
+    /** Wraps JSON text, checking that it is one well-formed JSON value. */
     public static RawJson of(String json) {
-        Json.shared().parseValue(json);
+        Json.shared().checkSyntax(json);
         return new RawJson(json);
     }
 
@@ -30,7 +30,10 @@ public record RawJson(String json) {
         return new RawJson(Json.shared().toJson(value));
     }
 
-    /** The value as plain Java objects (Map, List, String, Double, Boolean, null). */
+    /**
+     * The value as plain Java objects (Map, List, String, Double, Boolean, null): a view for reading, in which
+     * numbers become doubles (use {@link #json()} or {@link #as(Class)} where precision matters).
+     */
     public Object value() {
         return Json.shared().parseValue(json);
     }

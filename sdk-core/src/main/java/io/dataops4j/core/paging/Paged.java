@@ -1,5 +1,10 @@
 package io.dataops4j.core.paging;
 
+import io.dataops4j.core.http.ApiClient;
+import io.dataops4j.core.http.ApiRequest;
+import io.dataops4j.core.http.ApiResponse;
+import io.dataops4j.core.json.Json;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,9 +20,10 @@ import java.util.stream.StreamSupport;
  * A lazy listing: pages are fetched only as items are consumed, so a list method never holds everything. Iterate
  * it, stream it, walk it page by page, or resume from a token saved earlier.
  *
- * <p>Strategies: {@link #tokens} covers {@code page_token} (Databricks, MLflow), {@code nextLink} and
- * {@code @odata.nextLink} (ARM, Graph: the token is the URL) and continuation headers (DevOps); it goes on past
- * empty pages that still carry a token. {@link #offsets} covers {@code startIndex}/{@code count} (SCIM).
+ * <p>Strategies: {@link #tokens} covers {@code page_token} (Databricks, MLflow) and any other token a fetcher
+ * reads; it goes on past empty pages that still carry a token. {@link #nextLinks} follows {@code nextLink} and
+ * {@code @odata.nextLink} (ARM, Graph: the token is the URL), {@link #continuationHeader} a continuation header
+ * (DevOps), and {@link #offsets} covers {@code startIndex}/{@code count} (SCIM).
  *
  * <pre>{@code
  * Paged<Run> runs = mlflow.runs().search(SearchRuns.inExperiments("1"));
@@ -56,6 +62,67 @@ public final class Paged<T> implements Iterable<T> {
                     && (page.totalResults() == null || next - firstIndex < page.totalResults());
             return new Page<>(page.items(), more ? Integer.toString(next) : null);
         }, null);
+    }
+
+    /**
+     * nextLink paging (ARM {@code nextLink}, Graph {@code @odata.nextLink}): sends {@code first}, then GETs each
+     * page's link (an absolute URL) with the same headers, until a page has none.
+     *
+     * <pre>{@code
+     * Paged<Factory> factories = Paged.nextLinks(http, ApiRequest.get(path).query("api-version", v).build(), Factory.class);
+     * }</pre>
+     */
+    public static <T> Paged<T> nextLinks(ApiClient http, ApiRequest first, Class<T> itemType) {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(first, "first");
+        Type pageType = Json.parameterized(ValuePage.class, itemType);
+        return tokens(token -> {
+            ValuePage<T> page = http.send(token == null ? first : follow(first, token, null, null), pageType);
+            return page == null ? new Page<>(List.of(), null) : new Page<>(page.value(), page.next());
+        });
+    }
+
+    /**
+     * Continuation-header paging (Azure DevOps: header {@code x-ms-continuationtoken}, sent back as query
+     * parameter {@code continuationToken}): pages are {@code {"value":[...]}}; the listing ends when an answer
+     * carries no token.
+     *
+     * <pre>{@code
+     * Paged<Build> builds = Paged.continuationHeader(http, ApiRequest.get(org + "/_apis/build/builds").build(),
+     *     "x-ms-continuationtoken", "continuationToken", Build.class);
+     * }</pre>
+     */
+    public static <T> Paged<T> continuationHeader(ApiClient http, ApiRequest first, String header, String queryParam,
+                                                  Class<T> itemType) {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(queryParam, "queryParam");
+        Type pageType = Json.parameterized(ValuePage.class, itemType);
+        return tokens(token -> {
+            try (ApiResponse r = http.execute(token == null ? first : follow(first, first.path(), queryParam, token))) {
+                ValuePage<T> page = r.status() == 204 ? null : r.decode(pageType);
+                return new Page<>(page == null ? List.of() : page.value(), r.header(header));
+            }
+        });
+    }
+
+    /** The request for a further page: a GET of {@code path} with the first request's headers (and query). */
+    private static ApiRequest follow(ApiRequest first, String path, String tokenParam, String token) {
+        ApiRequest.Builder b = ApiRequest.get(path).operation(first.operation());
+        if (tokenParam != null) {
+            for (String[] q : first.query()) {
+                if (!q[0].equals(tokenParam)) {
+                    b.query(q[0], q[1]);
+                }
+            }
+            b.query(tokenParam, token);
+        }
+        first.headers().forEach(b::header);
+        if (!first.authenticated()) {
+            b.unauthenticated();
+        }
+        return b.build();
     }
 
     /** A fixed list as a single page. */

@@ -28,6 +28,13 @@ public record PollResponse<T>(PollStatus status, T value, Duration retryAfter, S
         return new PollResponse<>(PollStatus.FAILED, value, null, message);
     }
 
+    /** The response with secrets masked. */
+    @Override
+    public String toString() {
+        return io.dataops4j.core.Redactor.text("PollResponse[" + status + ", " + value
+                + (retryAfter != null ? ", retryAfter=" + retryAfter : "") + (message != null ? ", " + message : "") + "]");
+    }
+
     /** The same response with a service-given wait. */
     public PollResponse<T> withRetryAfter(Duration wait) {
         return new PollResponse<>(status, value, wait, message);

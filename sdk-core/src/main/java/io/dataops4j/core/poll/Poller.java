@@ -104,7 +104,8 @@ public final class Poller<T> {
     }
 
     /**
-     * Polls until the operation ends or the timeout passes.
+     * Polls until the operation ends or the timeout passes. Waits between polls start at the interval and grow
+     * 1.5x per poll up to the maximum; a Retry-After from the service replaces the wait for that poll.
      *
      * @return the final state when the operation succeeded
      * @throws OperationFailedException when it failed or was cancelled
@@ -114,9 +115,11 @@ public final class Poller<T> {
         Objects.requireNonNull(timeout, "timeout");
         Instant deadline = clock.instant().plus(timeout);
         PollResponse<T> r = latest;
-        if (r == null || !r.status().isTerminal()) {
+        if (r == null) {
             r = poll();
         }
+        // a state already known (the answer that started the operation, or an earlier poll) is not read again at
+        // once: the first wait comes first, as the service's Retry-After asks
         Duration wait = interval;
         while (!r.status().isTerminal()) {
             Duration next = r.retryAfter() != null ? r.retryAfter() : wait;
