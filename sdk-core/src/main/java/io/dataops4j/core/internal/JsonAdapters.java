@@ -35,6 +35,7 @@ public final class JsonAdapters {
                 .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
                 .add(LocalDate.class, new LocalDateAdapter().nullSafe())
                 .add(RawJson.class, new RawJsonAdapter().nullSafe())
+                .add(java.math.BigDecimal.class, new BigDecimalAdapter().nullSafe())
                 .add(UNKNOWN_FALLBACK_ENUMS);
     }
 
@@ -114,6 +115,24 @@ public final class JsonAdapters {
         @Override
         public void toJson(JsonWriter writer, LocalDate value) throws IOException {
             writer.value(value.toString());
+        }
+    }
+
+    /** Exact decimals, written as JSON numbers. */
+    static final class BigDecimalAdapter extends JsonAdapter<java.math.BigDecimal> {
+        @Override
+        public java.math.BigDecimal fromJson(JsonReader reader) throws IOException {
+            String text = reader.nextString();
+            try {
+                return new java.math.BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw new JsonDataException("expected a number but was '" + text + "' at path " + reader.getPath());
+            }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, java.math.BigDecimal value) throws IOException {
+            writer.value(value);
         }
     }
 

@@ -157,11 +157,11 @@ public final class Json {
         }
     }
 
-    /** Parses any JSON into plain objects (Map, List, String, Double, Boolean, null). */
+    /** Parses any JSON into plain objects (Map, List, String, Long or BigDecimal, Boolean, null), numbers kept exact. */
     public Object parseValue(String json) {
         try (Buffer buffer = new Buffer().writeUtf8(json)) {
             JsonReader reader = JsonReader.of(buffer);
-            Object value = reader.readJsonValue();
+            Object value = readValue(reader);
             if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
                 throw new DeserializationException("trailing data after JSON value at " + reader.getPath(), null);
             }
@@ -170,6 +170,59 @@ public final class Json {
             throw new DeserializationException("invalid JSON: " + e.getMessage(), safe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads one value as plain objects, keeping numbers exact: integers that fit become {@link Long}, other
+     * numbers {@link java.math.BigDecimal}; objects keep their key order.
+     */
+    private static Object readValue(JsonReader reader) throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String name = reader.nextName();
+                    Object v = readValue(reader);
+                    if (map.put(name, v) != null) {
+                        throw new JsonDataException("duplicate key '" + name + "' at path " + reader.getPath());
+                    }
+                }
+                reader.endObject();
+                return map;
+            }
+            case BEGIN_ARRAY -> {
+                java.util.ArrayList<Object> list = new java.util.ArrayList<>();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    list.add(readValue(reader));
+                }
+                reader.endArray();
+                return list;
+            }
+            case STRING -> {
+                return reader.nextString();
+            }
+            case NUMBER -> {
+                String text = reader.nextString();
+                java.math.BigDecimal d = new java.math.BigDecimal(text);
+                if (d.scale() <= 0 && text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+                    try {
+                        return d.longValueExact();
+                    } catch (ArithmeticException tooBig) {
+                        return d;
+                    }
+                }
+                return d;
+            }
+            case BOOLEAN -> {
+                return reader.nextBoolean();
+            }
+            case NULL -> {
+                return reader.nextNull();
+            }
+            default -> throw new JsonDataException("unexpected " + reader.peek() + " at path " + reader.getPath());
         }
     }
 

@@ -31,8 +31,8 @@ public record RawJson(String json) {
     }
 
     /**
-     * The value as plain Java objects (Map, List, String, Double, Boolean, null): a view for reading, in which
-     * numbers become doubles (use {@link #json()} or {@link #as(Class)} where precision matters).
+     * The value as plain Java objects (Map in key order, List, String, Long or BigDecimal, Boolean, null); numbers
+     * keep their exact value, so {@code RawJson.from(raw.value())} gives the same JSON back.
      */
     public Object value() {
         return Json.shared().parseValue(json);

@@ -114,7 +114,9 @@ class JsonTest {
         assertEquals(List.of("z", "a", "f", "s"), List.copyOf(RawJson.of("{\"z\":1,\"a\":2,\"f\":1.10,\"s\":\"t\"}").asMap().keySet()),
                 "the map view keeps the key order too");
         assertEquals("pg", RawJson.of(doc).as(Connection.class).name());
-        assertEquals(List.of(1.0, 2.0), RawJson.of("[1,2]").value());
+        assertEquals(List.of(1L, 2L), RawJson.of("[1,2]").value(), "integers stay integers");
+        RawJson exact = RawJson.of("{\"big\":12345678901234567890123456789,\"n\":2000000,\"f\":1.10}");
+        assertEquals(exact.json(), RawJson.from(exact.value()).json(), "the plain-object view keeps every digit");
         assertThrows(IllegalStateException.class, () -> RawJson.of("[1,2]").asMap());
         assertThrows(DeserializationException.class, () -> RawJson.of("{oops"));
         assertEquals("{\"a\":[1,true]}", RawJson.from(Map.of("a", List.of(1, true))).json());
@@ -155,6 +157,7 @@ class JsonTest {
     @Test
     void parseValueRejectsTrailingData() {
         assertThrows(DeserializationException.class, () -> json.parseValue("{} {}"));
-        assertEquals(Map.of("a", 1.0), json.parseValue(" {\"a\":1} "));
+        assertEquals(Map.of("a", 1L), json.parseValue(" {\"a\":1} "));
+        assertThrows(DeserializationException.class, () -> json.parseValue("{\"a\":1,\"a\":2}"), "duplicate keys are an error");
     }
 }
