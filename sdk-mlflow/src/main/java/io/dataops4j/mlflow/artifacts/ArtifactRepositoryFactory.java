@@ -1,0 +1,24 @@
+package io.dataops4j.mlflow.artifacts;
+
+import java.util.Optional;
+
+/**
+ * Makes an {@link ArtifactRepository} for the artifact URIs of a storage the base client does not know. Register it
+ * on {@code MlflowClient.builder().artifactRepositoryFactory(...)}; factories are asked in order before the built-in
+ * ones ({@code mlflow-artifacts:}, the proxy's http URLs, {@code file:}).
+ *
+ * <pre>{@code
+ * ArtifactRepositoryFactory dbfs = uri -> uri.startsWith("dbfs:/")
+ *     ? Optional.of(new DbfsArtifactRepository(workspace, uri))
+ *     : Optional.empty();
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ArtifactRepositoryFactory {
+    /**
+     * @param artifactUri an artifact root (an experiment's location, a run's artifact URI, a model version's
+     *                    download URI), possibly with a sub-path
+     * @return a repository rooted at that URI, or empty when this factory does not handle it
+     */
+    Optional<ArtifactRepository> create(String artifactUri);
+}

@@ -1,0 +1,2 @@
+/** The MLflow model registry: registered models, model versions, stages, aliases, tags. */
+package io.dataops4j.mlflow.registry;
