@@ -436,8 +436,8 @@ public final class FixtureDispatcher extends Dispatcher {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof Double d) {
-            return JsonMatch.plainNumber(d);
+        if (value instanceof Number n) {
+            return JsonMatch.plainNumber(n);
         }
         if (value instanceof Boolean b) {
             return b.toString();

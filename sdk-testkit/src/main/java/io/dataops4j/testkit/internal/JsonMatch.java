@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Compares JSON values parsed to plain objects (Map, List, String, Double, Boolean, null) and names each difference. */
+/** Compares JSON values parsed to plain objects (Map, List, String, Number, Boolean, null); numbers compare by value, so 1, 1.0 and 1e0 are equal and names each difference. */
 public final class JsonMatch {
     private static final int MAX_DIFFERENCES = 20;
 
@@ -51,6 +51,10 @@ public final class JsonMatch {
             for (int i = 0; i < e.size(); i++) {
                 compare(path + "[" + i + "]", e.get(i), a.get(i), strict, out);
             }
+        } else if (expected instanceof Number e && actual instanceof Number a) {
+            if (decimal(e).compareTo(decimal(a)) != 0) {
+                out.add(path + ": expected " + show(expected) + " but was " + show(actual));
+            }
         } else if (!Objects.equals(expected, actual)) {
             out.add(path + ": expected " + show(expected) + " but was " + show(actual));
         }
@@ -69,8 +73,8 @@ public final class JsonMatch {
         if (value instanceof String s) {
             return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
-        if (value instanceof Double d) {
-            return plainNumber(d);
+        if (value instanceof Number n) {
+            return plainNumber(n);
         }
         if (value instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("{");
@@ -86,10 +90,22 @@ public final class JsonMatch {
     }
 
     /** A number as text: {@code 1} rather than {@code 1.0} when it is integral. */
-    public static String plainNumber(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
+    public static String plainNumber(Number n) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return d.toString();
         }
-        return Double.toString(d);
+        java.math.BigDecimal b = decimal(n).stripTrailingZeros();
+        return b.scale() <= 0 ? b.toBigInteger().toString() : b.toPlainString();
+    }
+
+    private static java.math.BigDecimal decimal(Number n) {
+        if (n instanceof java.math.BigDecimal b) {
+            return b;
+        }
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            return java.math.BigDecimal.valueOf(n.longValue());
+        }
+        double d = n.doubleValue();
+        return Double.isNaN(d) || Double.isInfinite(d) ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(Double.toString(d));
     }
 }
