@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds sdk-bench and runs the side-by-side benchmarks; prints every figure. Never part of `mvn verify`.
+#
+#   bench/run.sh                  # all: jobs/runs/get figure + breakdown of our pipeline + dependency closures
+#   bench/run.sh runs-get         # only the jobs/runs/get figure (also: breakdown, closure, profile)
+#   bench/run.sh profile          # JFR profile of the calling thread, stack by stack (separate JVM)
+#   bench/run.sh --no-build ...   # reuse the last build
+#   bench/run.sh runs-get --warmup 10000 --rounds 40 --calls 500    # the defaults: 20,000 measured calls per stack
+#
+# The machine should be otherwise idle: CPU time is per thread, but caches and frequency are shared.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+target=$root/sdk-bench/target
+
+build=1
+commands=()
+options=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=0 ;;
+    runs-get|breakdown|closure|profile|all) commands+=("$1") ;;
+    --warmup|--rounds|--calls) options+=("$1" "$2"); shift ;;
+    *) echo "usage: bench/run.sh [--no-build] [runs-get|breakdown|closure|profile|all]... [--warmup N] [--rounds N] [--calls N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ ${#commands[@]} -eq 0 ] && commands=(all)
+want() { local c; for c in "${commands[@]}"; do [ "$c" = "$1" ] || [ "$c" = all ] && return 0; done; return 1; }
+
+mvn=("$root/mvnw" -B -q -ntp)
+prop() { # a property of the root pom, e.g. prop okhttp.version
+  local v
+  v=$(sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1)
+  [ -n "$v" ] || { echo "bench/run.sh: no <$1> in pom.xml" >&2; exit 1; }
+  printf '%s' "$v"
+}
+project_version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml")
+
+if [ $build = 1 ]; then
+  echo "== building sdk-bench and what it needs (tests skipped; sdk-core is installed for the closure projects)"
+  # install puts sdk-core (and the parent pom) in the local repository, where the closure projects resolve it;
+  # sdk-bench itself skips install and deploy. Its package phase writes target/bench.classpath, in which our
+  # modules are this working tree's jars (sdk-core/target/...): copy them at once, before another build
+  # replaces them, so that every later --no-build run measures the same code.
+  "${mvn[@]}" -Dquick -pl sdk-bench -am install -DskipTests
+  rm -rf "$target/bench-lib" && mkdir -p "$target/bench-lib"
+  entries=()
+  IFS=: read -r -a raw < "$target/bench.classpath" || true   # no newline at the end
+  for e in "${raw[@]}"; do
+    if [[ "$e" == "$root"/* ]]; then cp "$e" "$target/bench-lib/" && e="$target/bench-lib/$(basename "$e")"; fi
+    entries+=("$e")
+  done
+  (IFS=:; printf '%s' "${entries[*]}") > "$target/bench-run.classpath"
+  printf 'sdk-core of commit %s, %s files changed in sdk-core/ since, built %s\n' "$(git -C "$root" log -1 --format=%h)" \
+      "$(git -C "$root" status --porcelain -- sdk-core | wc -l)" "$(date -u +%FT%TZ)" > "$target/bench-lib/BUILD"
+fi
+[ -f "$target/bench-run.classpath" ] || { echo "bench/run.sh: no build yet; run without --no-build" >&2; exit 1; }
+cp="$(cat "$target/bench-run.classpath"):$target/classes"
+echo "== measuring $(cat "$target/bench-lib/BUILD")"
+
+closure_args=()
+if want closure; then
+  echo "== resolving dependency closures as a user's build would"
+  versions=(-Ddataops4j.version="$project_version" -Dazure-identity.version="$(prop azure-identity.version)"
+            -Dazure-core-http-jdk.version="$(prop azure-core-http-jdk.version)"
+            -Ddatabricks-sdk-java.version="$(prop databricks-sdk-java.version)")
+  mkdir -p "$target/closure"
+  for spec in "sdk-core (no azure-identity):sdk-core" \
+              "sdk-core + azure-identity (JDK HTTP, no Netty):sdk-core-azure" \
+              "databricks-sdk-java $(prop databricks-sdk-java.version):databricks-sdk-java"; do
+    label=${spec%:*}; name=${spec##*:}
+    "${mvn[@]}" -f "$root/sdk-bench/closure/$name.xml" "${versions[@]}" dependency:build-classpath \
+        -Dmdep.includeScope=runtime -Dmdep.outputFile="$target/closure/$name.classpath"
+    closure_args+=(--closure "$label=$target/closure/$name.classpath")
+  done
+fi
+
+jvm=(java -Xms512m -Xmx512m -XX:+UseG1GC -Dsun.net.httpserver.nodelay=true
+     -Dorg.slf4j.simpleLogger.defaultLogLevel=info
+     -Dorg.slf4j.simpleLogger.log.com.databricks.sdk=error)   # the peer's one-time probes at start-up (see "refused")
+echo "== $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+main=()
+want runs-get && main+=(runs-get)
+want breakdown && main+=(breakdown)
+if [ ${#main[@]} -gt 0 ] || [ ${#closure_args[@]} -gt 0 ]; then
+  "${jvm[@]}" -cp "$cp" io.dataops4j.bench.Main ${main[@]+"${main[@]}"} ${options[@]+"${options[@]}"} \
+      ${closure_args[@]+"${closure_args[@]}"}
+fi
+if want profile && [[ " ${commands[*]} " == *" profile "* ]]; then
+  # small fixed TLABs so that allocation samples come often enough to split ~30 KB calls into steps
+  "${jvm[@]}" -XX:FlightRecorderOptions:stackdepth=256 -XX:TLABSize=8k -XX:-ResizeTLAB -cp "$cp" \
+      io.dataops4j.bench.Main profile ${options[@]+"${options[@]}"}
+fi
