@@ -98,7 +98,7 @@ class ExitCodesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) r.errJson().get("error");
         assertEquals(kind, error.get("kind"));
-        assertEquals((double) code, error.get("exitCode"));
+        assertEquals((long) code, error.get("exitCode"));
         assertFalse(((String) error.get("message")).isBlank());
         assertNull(error.get("trace"));
     }
@@ -113,7 +113,7 @@ class ExitCodesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) json.errJson().get("error");
         assertEquals("DATABRICKS", error.get("service"));
-        assertEquals(404.0, error.get("status"));
+        assertEquals(404L, error.get("status"));
         assertEquals("RESOURCE_DOES_NOT_EXIST", error.get("errorCode"));
         assertEquals("req-123", error.get("requestId"));
     }
@@ -183,7 +183,7 @@ class ExitCodesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) r.errJson().get("error");
         assertEquals("usage", error.get("kind"));
-        assertEquals(2.0, error.get("exitCode"));
+        assertEquals(2L, error.get("exitCode"));
         // --json after the error still counts
         assertEquals("usage", ((Map<?, ?>) CliHarness.in(home).run("doctor", "--bogus", "--json").errJson().get("error")).get("kind"));
     }
@@ -197,7 +197,7 @@ class ExitCodesTest {
 
         CliHarness.Result json = CliHarness.in(home).run("--json");
         assertEquals(2, json.code());
-        assertEquals(Map.of("kind", "usage", "message", "Missing required command", "exitCode", 2.0), json.errJson().get("error"));
+        assertEquals(Map.of("kind", "usage", "message", "Missing required command", "exitCode", 2L), json.errJson().get("error"));
     }
 
     @Test

@@ -101,11 +101,11 @@ class ProgressTest {
         assertEquals("{\"event\":\"progress\",\"done\":3,\"total\":10,\"message\":\"run 3\"}", lines.get(1));
         Map<?, ?> first = (Map<?, ?>) Json.shared().parseValue(lines.get(0));
         assertEquals("progress", first.get("event"));
-        assertEquals(0.0, first.get("done"));
-        assertEquals(10.0, first.get("total"));
+        assertEquals(0L, first.get("done"));
+        assertEquals(10L, first.get("total"));
         assertEquals("start", first.get("message"));
         Map<?, ?> last = (Map<?, ?>) Json.shared().parseValue(lines.get(2));
-        assertEquals(5.0, last.get("done"));
+        assertEquals(5L, last.get("done"));
         assertNull(last.get("total"));
         assertFalse(last.containsKey("message"));
     }
