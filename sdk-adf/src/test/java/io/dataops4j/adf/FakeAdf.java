@@ -7,6 +7,9 @@ import io.dataops4j.core.arm.ArmClient;
 import io.dataops4j.core.auth.Credential;
 import io.dataops4j.core.http.RetryPolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -27,7 +31,10 @@ import mockwebserver3.RecordedRequest;
  * client (see src/test/resources/wire/python-client-recording.jsonl) and the service's rules: a started trigger
  * cannot be PUT or deleted (TriggerEnabledCannotUpdate), an object still referenced cannot be deleted ("The
  * document cannot be deleted since it is referenced by X."), a PUT referencing a missing object fails, lists
- * page with nextLink, trigger start/stop answer 202 + Azure-AsyncOperation.
+ * page with nextLink, trigger start/stop answer 202 + Azure-AsyncOperation. Event subscriptions go Provisioning ->
+ * Enabled and Deprovisioning -> Disabled over polls of getEventSubscriptionStatus; a trigger start can be made to
+ * answer 400 "Resource cannot be updated during provisioning" (the service's answer in azure.datafactory.tools
+ * #484 and Azure/Azure-DataFactory #612) a number of times. One fake serves many tests: {@link #reset()}.
  */
 final class FakeAdf implements AutoCloseable {
     static final String SUB = "sub1";
@@ -47,8 +54,16 @@ final class FakeAdf implements AutoCloseable {
     long latencyMillis;
     final Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
     final Map<String, Integer> runPolls = new LinkedHashMap<>();
+    /** trigger (lower case) -> event subscription status. */
+    final Map<String, String> subscriptions = new TreeMap<>();
+    private final Map<String, Integer> transitions = new TreeMap<>();
+    /** trigger (lower case) -> how many more starts answer "cannot be updated during provisioning". */
+    final Map<String, Integer> provisioningRejections = new TreeMap<>();
+    /** status polls a subscription stays Provisioning / Deprovisioning. */
+    int transitionPolls = 1;
 
     FakeAdf() throws IOException {
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
@@ -68,6 +83,24 @@ final class FakeAdf implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Forgets every object, call, run and setting, as a new fake. */
+    synchronized void reset() {
+        store.clear();
+        calls.clear();
+        inFlight.set(0);
+        maxInFlight.set(0);
+        globalParameters = null;
+        factoryExists = true;
+        pageSize = 2;
+        latencyMillis = 0;
+        runs.clear();
+        runPolls.clear();
+        subscriptions.clear();
+        transitions.clear();
+        provisioningRejections.clear();
+        transitionPolls = 1;
     }
 
     AdfClient client() {
@@ -212,11 +245,34 @@ final class FakeAdf implements AutoCloseable {
                 return error(404, "EntityNotFound", "Entity " + name + " not found");
             }
             switch (seg[2]) {
-                case "start" -> setState(name, "Started");
+                case "start" -> {
+                    int left = provisioningRejections.getOrDefault(key, 0);
+                    if (left > 0) {
+                        provisioningRejections.put(key, left - 1);
+                        return json(400, "{\"error\":{\"code\":\"BadRequest\",\"message\":\"Resource cannot be updated during provisioning\","
+                                + "\"target\":" + JsonTree.quote(name) + "}}");
+                    }
+                    setState(name, "Started");
+                }
                 case "stop" -> setState(name, "Stopped");
-                case "subscribeToEvents", "unsubscribeFromEvents" -> { }
+                case "subscribeToEvents" -> {
+                    subscriptions.put(key, "Provisioning");
+                    transitions.put(key, transitionPolls);
+                }
+                case "unsubscribeFromEvents" -> {
+                    subscriptions.put(key, "Deprovisioning");
+                    transitions.put(key, transitionPolls);
+                }
                 case "getEventSubscriptionStatus" -> {
-                    return json(200, "{\"triggerName\":\"" + name + "\",\"status\":\"Enabled\"}");
+                    String status = subscriptions.getOrDefault(key, "Disabled");
+                    int left = transitions.getOrDefault(key, 0);
+                    if (left > 0) {
+                        transitions.put(key, left - 1);
+                    } else if (status.equals("Provisioning") || status.equals("Deprovisioning")) {
+                        status = status.equals("Provisioning") ? "Enabled" : "Disabled";
+                        subscriptions.put(key, status);
+                    }
+                    return json(200, "{\"triggerName\":" + JsonTree.quote(name) + ",\"status\":\"" + status + "\"}");
                 }
                 default -> {
                     return error(404, "NotFound", seg[2]);
@@ -289,5 +345,38 @@ final class FakeAdf implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /**
+     * Server sockets whose connections send each write at once (TCP_NODELAY): MockWebServer writes a response's
+     * headers and body separately, and with Nagle's algorithm the body waits for the client's delayed ACK, 40 ms a call.
+     */
+    static final class NoDelayServerSockets extends ServerSocketFactory {
+        @Override
+        public ServerSocket createServerSocket() throws IOException {
+            return new ServerSocket() {
+                @Override
+                public Socket accept() throws IOException {
+                    Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException();
+        }
     }
 }

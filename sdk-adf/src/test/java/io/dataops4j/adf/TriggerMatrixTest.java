@@ -9,6 +9,9 @@ import io.dataops4j.adf.deploy.Plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,11 +22,32 @@ import org.junit.jupiter.params.provider.CsvSource;
  * against the fake service. Columns: case, DoNotStopStartExcludedTriggers (the picture; picture 1 also has
  * DoNotDeleteExcludedObjects off, picture 2 on, which its "Nothing *" rows show), desired state in source
  * (-: not in source), current state in target (-: not in target), included/excluded, DeleteNotInSource,
- * StopStartTriggers, action before deployment, action of the deployment, state after (na: no trigger).
+ * StopStartTriggers, action before deployment, action of the deployment, state after (na: no trigger). One fake
+ * serves every case, reset in between.
  */
 class TriggerMatrixTest {
+    private static FakeAdf fake;
+    private static AdfClient client;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void startFake() throws Exception {
+        fake = new FakeAdf();
+        client = fake.client();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        client.close();
+        fake.close();
+    }
+
+    @BeforeEach
+    void resetFake() {
+        fake.reset();
+    }
 
     @ParameterizedTest(name = "{0} DoNotStopStartExcludedTriggers={1}")
     @CsvSource({
@@ -102,7 +126,7 @@ class TriggerMatrixTest {
             Files.createDirectories(dir.resolve("trigger"));
             Files.writeString(dir.resolve("trigger/TR.json"), trigger(desired.equals("En") ? "Started" : "Stopped", 2));
         }
-        try (FakeAdf fake = new FakeAdf(); AdfClient client = fake.client()) {
+        {
             fake.put("pipelines", "P1", "{\"properties\":{\"activities\":[]}}");
             if (!current.equals("-")) {
                 fake.put("triggers", "TR", trigger(current.equals("En") ? "Started" : "Stopped", 1));

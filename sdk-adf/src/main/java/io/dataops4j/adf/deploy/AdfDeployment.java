@@ -135,7 +135,7 @@ public final class AdfDeployment {
         if (cycle != null) {
             throw new AdfException("cannot order the deployment", graph.diagnostics(true));
         }
-        DeploymentState state = options.incrementalDeployment() ? DeploymentState.load(options.incrementalState()) : null;
+        DeploymentState state = options.incrementalDeployment() ? options.incrementalState().load(client.factoryId().name()) : null;
 
         // selection
         Set<AdfObject> selected = new LinkedHashSet<>();

@@ -9,7 +9,7 @@ import java.util.List;
  * @param deleted        {@code type.name} of objects deleted
  * @param stoppedTriggers triggers stopped
  * @param startedTriggers triggers started
- * @param warnings       what did not stop the deployment (a trigger that would not start, ...)
+ * @param warnings       the plan's warnings (what did not stop the deployment)
  */
 public record DeploymentResult(List<String> deployed, List<String> deleted, List<String> stoppedTriggers, List<String> startedTriggers,
                                List<String> warnings) {

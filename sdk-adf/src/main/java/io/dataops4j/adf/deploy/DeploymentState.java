@@ -21,6 +21,8 @@ import java.util.Objects;
  * objects a stage config did not change (line ends do not matter); this SDK writes SHA-256 of the canonical JSON
  * ({@code "Algorithm": "SHA256-CANONICAL"}), which formatting changes do not affect.
  *
+ * <p>Where the state is kept (a local file, an Azure Storage blob) is a {@link StateStore}.
+ *
  * <pre>{@code
  * DeploymentState s = DeploymentState.load(Path.of("adf-prod.adftools_deployment_state.json"));
  * boolean skip = s.isUnchanged(factory.find(AdfObjectType.PIPELINE, "PL_X").orElseThrow());
@@ -34,17 +36,20 @@ public final class DeploymentState {
     private final Map<String, String> deployed;
     private final String version;
     private final String algorithm;
+    /** The version of the stored copy it was read from (a blob's ETag), or null when it was not stored yet. */
+    private final String etag;
 
-    private DeploymentState(Instant lastUpdate, Map<String, String> deployed, String version, String algorithm) {
+    private DeploymentState(Instant lastUpdate, Map<String, String> deployed, String version, String algorithm, String etag) {
         this.lastUpdate = lastUpdate;
         this.deployed = Collections.unmodifiableMap(new LinkedHashMap<>(deployed));
         this.version = version;
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        this.etag = etag;
     }
 
     /** An empty state. */
     public static DeploymentState empty() {
-        return new DeploymentState(null, Map.of(), "dataops4j", ALGORITHM);
+        return new DeploymentState(null, Map.of(), "dataops4j", ALGORITHM, null);
     }
 
     /** Reads a state file; a missing file is an empty state. */
@@ -80,7 +85,17 @@ public final class DeploymentState {
         }
         String algorithm = m.get("Algorithm") instanceof String a ? a : "MD5";
         String version = m.get("adftoolsVer") instanceof String a ? a : "";
-        return new DeploymentState(last, deployed, version, algorithm);
+        return new DeploymentState(last, deployed, version, algorithm, null);
+    }
+
+    /** The same state, read from a stored copy of this version (an ETag). */
+    DeploymentState withEtag(String version) {
+        return new DeploymentState(lastUpdate, deployed, this.version, algorithm, version);
+    }
+
+    /** The version of the stored copy this state was read from, or null when there was none. */
+    String etag() {
+        return etag;
     }
 
     public Instant lastUpdate() {
@@ -117,7 +132,7 @@ public final class DeploymentState {
         for (String n : deletedFullNames) {
             d.remove(n);
         }
-        return new DeploymentState(now, d, "dataops4j", ALGORITHM);
+        return new DeploymentState(now, d, "dataops4j", ALGORITHM, etag);
     }
 
     /** The file's JSON. */

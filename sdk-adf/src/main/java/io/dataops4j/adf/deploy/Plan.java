@@ -162,7 +162,7 @@ public final class Plan {
         }
         for (Diagnostic d : diagnostics) {
             if (d.severity() == Diagnostic.Severity.WARNING) {
-                sb.append("\n  warning: ").append(d);
+                sb.append("\n  ").append(d);
             }
         }
         if (diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.WARNING)) {
@@ -174,27 +174,35 @@ public final class Plan {
 
     /**
      * Applies the plan: stop triggers, global parameters, objects level by level (in parallel within a level),
-     * deletions (reverse dependency order), the incremental state, then start triggers.
+     * deletions (reverse dependency order), the incremental state, then start triggers (storage-event triggers are
+     * unsubscribed from events before they stop and subscribed before they start; a start is tried again while the
+     * trigger is still provisioning).
      *
      * @throws AdfException when a step fails: nothing further is changed, and the message names the triggers left
-     *                      stopped
+     *                      stopped; or, once everything else is done, when a trigger did not start (naming it)
      */
     public DeploymentResult apply(DeploymentListener listener) {
         DeploymentListener l = listener == null ? DeploymentListener.NONE : listener;
         int total = (createFactoryIn == null ? 0 : 1) + triggers.stops.size() + (globalParameters == null ? 0 : 1)
-                + deployLevels.stream().mapToInt(List::size).sum() + deletes.size() + triggers.starts.size();
+                + deployLevels.stream().mapToInt(List::size).sum() + deletes.size() + triggers.starts.size()
+                + (state != null && options.incrementalState() != null ? 1 : 0);
         AtomicInteger done = new AtomicInteger();
         List<String> deployed = Collections.synchronizedList(new ArrayList<>());
         List<String> deleted = Collections.synchronizedList(new ArrayList<>());
         List<String> stopped = Collections.synchronizedList(new ArrayList<>());
         List<String> started = Collections.synchronizedList(new ArrayList<>());
-        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        List<String> warnings = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).map(Diagnostic::toString).toList();
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism());
         try {
             if (createFactoryIn != null) {
                 step(l, done, total, "create-factory", client.factoryId().name(), () -> client.resources().createFactory(createFactoryIn));
             }
             runAll(pool, l, done, total, "stop-trigger", triggers.stops, name -> {
+                if (triggers.eventTriggers.contains(name.toLowerCase(Locale.ROOT))) {
+                    // as Microsoft's PrePostDeploymentScript: unsubscribe from events (until Disabled), then stop
+                    client.triggers().unsubscribeFromEvents(name).waitForCompletion(options.operationTimeout());
+                    client.triggers().awaitUnsubscription(name).waitForCompletion(options.operationTimeout());
+                }
                 client.triggers().stop(name).waitForCompletion(options.operationTimeout());
                 stopped.add(name);
             }, stopped);
@@ -219,16 +227,16 @@ public final class Plan {
                 runAll(pool, l, done, total, "delete", batch.stream().map(AdfDeployment.Target.Obj::fullName).toList(), fullName -> {
                     AdfDeployment.Target.Obj t = batch.stream().filter(x -> x.fullName().equals(fullName)).findFirst().orElseThrow();
                     client.resources().delete(t.type(), t.name());
-                    if (t.type() == AdfObjectType.TRIGGER && triggers.eventTriggers.contains(t.name().toLowerCase(Locale.ROOT))) {
-                        LOG.debug("deleted event trigger {}", t.name());
-                    }
                     deleted.add(fullName);
                 }, stopped);
             }
             if (state != null && options.incrementalState() != null) {
-                state.updated(record, deleted, Instant.now()).save(options.incrementalState());
-                l.onEvent(new DeploymentEvent("state", options.incrementalState().toString(), DeploymentEvent.Status.DONE, null, done.get(), total));
+                String where = options.incrementalState().location();
+                step(l, done, total, "state", where, () -> options.incrementalState().save(client.factoryId().name(),
+                        state.updated(record, deleted, Instant.now())));
             }
+            List<Diagnostic> startFailures = Collections.synchronizedList(new ArrayList<>());
+            List<String> notStarted = Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> starts = new ArrayList<>();
             for (String name : triggers.starts) {
                 starts.add(pool.submit(() -> {
@@ -238,20 +246,31 @@ public final class Plan {
                             client.triggers().subscribeToEvents(name).waitForCompletion(options.operationTimeout());
                             client.triggers().awaitSubscription(name).waitForCompletion(options.operationTimeout());
                         }
-                        client.triggers().start(name).waitForCompletion(options.operationTimeout());
+                        client.triggers().startRetrying(name, options.triggerStartAttempts(), options.triggerStartWait(),
+                                options.operationTimeout());
                         started.add(name);
                         l.onEvent(new DeploymentEvent("start-trigger", "trigger." + name, DeploymentEvent.Status.DONE, null, done.incrementAndGet(), total));
                     } catch (RuntimeException e) {
-                        // as the tool: a trigger that will not start is a warning, not a failed deployment
-                        warnings.add("trigger " + name + " did not start: " + e.getMessage());
-                        LOG.warn("trigger {} did not start: {}", name, e.getMessage());
-                        l.onEvent(new DeploymentEvent("start-trigger", "trigger." + name, DeploymentEvent.Status.WARNING, e.getMessage(),
+                        // the other triggers are still started; the deployment then fails naming this one (the tool
+                        // only warns, and a trigger left stopped goes unnoticed: its #484)
+                        String why = e.getMessage() != null && e.getMessage().startsWith("trigger " + name)
+                                ? e.getMessage() : "trigger " + name + " did not start: " + e.getMessage();
+                        startFailures.add(Diagnostic.error("ADFX0131", why, null, 0, null));
+                        notStarted.add(name);
+                        LOG.warn("{}", why);
+                        l.onEvent(new DeploymentEvent("start-trigger", "trigger." + name, DeploymentEvent.Status.FAILED, e.getMessage(),
                                 done.incrementAndGet(), total));
                     }
                 }));
             }
             for (Future<?> f : starts) {
                 await(f);
+            }
+            if (!startFailures.isEmpty()) {
+                List<String> names = List.copyOf(notStarted);
+                throw new AdfException("the deployment is complete (" + deployed.size() + " deployed, " + deleted.size() + " deleted), but "
+                        + (names.size() == 1 ? "trigger " + names.get(0) + " did not start" : "triggers " + names + " did not start"),
+                        List.copyOf(startFailures));
             }
         } finally {
             pool.shutdownNow();

@@ -40,12 +40,14 @@ public final class PublishOptions {
     private final boolean doNotStopStartExcludedTriggers;
     private final boolean doNotDeleteExcludedObjects;
     private final boolean incrementalDeployment;
-    private final Path incrementalState;
+    private final StateStore incrementalState;
     private final TriggerStopMethod triggerStop;
     private final TriggerStartMethod triggerStart;
     private final int parallelism;
     private final Duration operationTimeout;
     private final String createFactoryIn;
+    private final int triggerStartAttempts;
+    private final Duration triggerStartWait;
 
     private PublishOptions(Builder b) {
         this.includes = List.copyOf(b.includes);
@@ -65,6 +67,8 @@ public final class PublishOptions {
         this.parallelism = b.parallelism;
         this.operationTimeout = b.operationTimeout;
         this.createFactoryIn = b.createFactoryIn;
+        this.triggerStartAttempts = b.triggerStartAttempts;
+        this.triggerStartWait = b.triggerStartWait;
     }
 
     /** The defaults. */
@@ -95,6 +99,8 @@ public final class PublishOptions {
         b.parallelism = parallelism;
         b.operationTimeout = operationTimeout;
         b.createFactoryIn = createFactoryIn;
+        b.triggerStartAttempts = triggerStartAttempts;
+        b.triggerStartWait = triggerStartWait;
         return b;
     }
 
@@ -142,8 +148,8 @@ public final class PublishOptions {
         return incrementalDeployment;
     }
 
-    /** The state file of incremental deployment, or null. */
-    public Path incrementalState() {
+    /** Where the state of incremental deployment is kept, or null. */
+    public StateStore incrementalState() {
         return incrementalState;
     }
 
@@ -163,6 +169,19 @@ public final class PublishOptions {
     /** The longest wait for one long-running operation (trigger start/stop, a slow PUT). */
     public Duration operationTimeout() {
         return operationTimeout;
+    }
+
+    /**
+     * How many times a trigger start is tried while the service answers that the trigger is still provisioning
+     * ("Resource cannot be updated during provisioning", typical of storage-event triggers just subscribed).
+     */
+    public int triggerStartAttempts() {
+        return triggerStartAttempts;
+    }
+
+    /** The wait before the second start attempt; it doubles after each further attempt (up to 8 times). */
+    public Duration triggerStartWait() {
+        return triggerStartWait;
     }
 
     /** The region a missing factory is created in, or null (then a missing factory is an error, ADFT0027). */
@@ -224,12 +243,14 @@ public final class PublishOptions {
         private boolean doNotStopStartExcludedTriggers;
         private boolean doNotDeleteExcludedObjects = true;
         private boolean incrementalDeployment;
-        private Path incrementalState;
+        private StateStore incrementalState;
         private TriggerStopMethod triggerStop = TriggerStopMethod.ALL_ENABLED;
         private TriggerStartMethod triggerStart = TriggerStartMethod.BASED_ON_SOURCE_CODE;
         private int parallelism = 8;
         private Duration operationTimeout = Duration.ofMinutes(10);
         private String createFactoryIn;
+        private int triggerStartAttempts = 5;
+        private Duration triggerStartWait = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -338,10 +359,33 @@ public final class PublishOptions {
             return this;
         }
 
-        /** Skips objects whose deployed content is unchanged since the state file's deployment; saves the state after. */
+        /**
+         * Skips objects whose deployed content is unchanged since the state file's deployment; saves the state after.
+         * The path is the state file, or a folder holding {@code {factory}.adftools_deployment_state.json}; null turns
+         * incremental deployment off.
+         */
         public Builder incremental(Path stateFile) {
-            this.incrementalDeployment = stateFile != null;
-            this.incrementalState = stateFile;
+            return incremental(stateFile == null ? null : StateStore.file(stateFile));
+        }
+
+        /** As {@link #incremental(Path)}, with the state kept anywhere (an Azure Storage blob: {@link StateStore#blob}). */
+        public Builder incremental(StateStore store) {
+            this.incrementalDeployment = store != null;
+            this.incrementalState = store;
+            return this;
+        }
+
+        /**
+         * Trigger starts: at most {@code attempts} tries while the trigger is still provisioning, waiting
+         * {@code firstWait}, then twice as long each time (up to 8 times it), all within the operation timeout;
+         * default 5 tries from 10 s, as azure.datafactory.tools (#484).
+         */
+        public Builder triggerStartRetries(int attempts, Duration firstWait) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1");
+            }
+            this.triggerStartAttempts = attempts;
+            this.triggerStartWait = Objects.requireNonNull(firstWait, "firstWait");
             return this;
         }
 
