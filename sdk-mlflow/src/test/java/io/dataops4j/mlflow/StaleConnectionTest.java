@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * uvicorn (MLflow 3's server) closes keep-alive connections idle for 5 s; a POST sent on such a pooled connection
- * gets no answer at all. This server does the same on purpose: it answers one request per connection and then
- * closes the connection without a {@code Connection: close} header. Every create must still succeed, once.
+ * gets no answer at all. The core's pipeline sends such a request once more on a new connection (it never reached
+ * the server). The scripted server does the same on purpose: it answers one request per connection and then closes
+ * the connection without a {@code Connection: close} header; the real server is caught in its idle window. Every
+ * create must still succeed, once.
  */
 class StaleConnectionTest {
 
@@ -63,5 +65,18 @@ class StaleConnectionTest {
             assertEquals("3", c.experiments().create("c"));
             assertEquals(3, served.get(), "each create processed exactly once");
         }
+    }
+
+    @Test
+    void aPostAfterTheRealServersKeepAliveTimeoutIsProcessedOnce() throws Exception {
+        MlflowClient c = TestSupport.client();
+        String name = TestSupport.unique("stale");
+        String first = c.experiments().create(name + "-a");
+        // longer than uvicorn's keep-alive timeout (5 s), shorter than the idle time after which OkHttp probes a pooled
+        // connection itself before a POST (10 s): the next POST takes the connection the server has closed
+        Thread.sleep(6_500);
+        String second = c.experiments().create(name + "-b");   // processed twice, it would fail as already existing
+        assertEquals(second, c.experiments().getByName(name + "-b").experimentId());
+        assertEquals(first, c.experiments().getByName(name + "-a").experimentId());
     }
 }

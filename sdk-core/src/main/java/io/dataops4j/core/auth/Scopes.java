@@ -10,6 +10,8 @@ public final class Scopes {
     public static final String DEVOPS = "499b84ac-1321-427f-aa17-267ca6975798/.default";
     /** Azure Machine Learning data plane (its MLflow endpoint). */
     public static final String AZURE_ML = "https://ml.azure.com/.default";
+    /** Azure Storage (Blob) data plane. */
+    public static final String STORAGE = "https://storage.azure.com/.default";
     /** Microsoft Graph. */
     public static final String GRAPH = "https://graph.microsoft.com/.default";
 

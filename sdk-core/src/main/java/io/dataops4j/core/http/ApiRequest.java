@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,9 @@ import java.util.UUID;
  * ApiRequest charge = ApiRequest.post("v1/charges").json(body)
  *     .idempotencyKey("Idempotency-Key")   // a key generated once, sent on every attempt
  *     .build();
+ * ApiRequest download = ApiRequest.get("files/a.bin")
+ *     .retryOn(Set.of(429, 502, 503, 504))  // this service's 500 here is deterministic: not retried
+ *     .build();
  * }</pre>
  */
 public final class ApiRequest {
@@ -33,17 +37,20 @@ public final class ApiRequest {
     private final boolean authenticated;
     private final Duration timeout;
     private final String operation;
+    private final Set<Integer> retryStatuses;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
         this.path = b.path;
-        this.query = List.copyOf(b.query);
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        // nothing allocated for what a request does not have (most have no headers of their own)
+        this.query = b.query == null ? List.of() : List.copyOf(b.query);
+        this.headers = b.headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.body = b.body;
         this.idempotent = b.idempotent != null ? b.idempotent : !(method.equals("POST") || method.equals("PATCH"));
         this.authenticated = b.authenticated;
         this.timeout = b.timeout;
         this.operation = b.operation;
+        this.retryStatuses = b.retryStatuses;
     }
 
     public static Builder get(String path) {
@@ -116,16 +123,29 @@ public final class ApiRequest {
         return operation;
     }
 
+    /**
+     * The HTTP statuses this request is retried on, instead of the client's {@link RetryPolicy#retryStatuses()};
+     * null when the policy's apply.
+     */
+    public Set<Integer> retryStatuses() {
+        return retryStatuses;
+    }
+
     /** A builder holding this request's values. */
     public Builder toBuilder() {
         Builder b = new Builder(method, path);
-        b.query.addAll(query);
-        b.headers.putAll(headers);
+        if (!query.isEmpty()) {
+            b.query = new ArrayList<>(query);
+        }
+        if (!headers.isEmpty()) {
+            b.headers = new LinkedHashMap<>(headers);
+        }
         b.body = body;
         b.idempotent = idempotent;
         b.authenticated = authenticated;
         b.timeout = timeout;
         b.operation = operation;
+        b.retryStatuses = retryStatuses;
         return b;
     }
 
@@ -138,13 +158,16 @@ public final class ApiRequest {
     public static final class Builder {
         private final String method;
         private final String path;
-        private final List<String[]> query = new ArrayList<>();
-        private final Map<String, String> headers = new LinkedHashMap<>();
+        /** Created on the first parameter. */
+        private List<String[]> query;
+        /** Created on the first header. */
+        private Map<String, String> headers;
         private ApiBody body;
         private Boolean idempotent;
         private boolean authenticated = true;
         private Duration timeout;
         private String operation;
+        private Set<Integer> retryStatuses;
 
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -154,6 +177,9 @@ public final class ApiRequest {
         /** Adds a query parameter; a null value is skipped. */
         public Builder query(String name, Object value) {
             if (value != null) {
+                if (query == null) {
+                    query = new ArrayList<>(4);
+                }
                 query.add(new String[] {name, value.toString()});
             }
             return this;
@@ -169,9 +195,16 @@ public final class ApiRequest {
 
         public Builder header(String name, String value) {
             if (value != null) {
-                headers.put(name, value);
+                headerMap().put(name, value);
             }
             return this;
+        }
+
+        private Map<String, String> headerMap() {
+            if (headers == null) {
+                headers = new LinkedHashMap<>();
+            }
+            return headers;
         }
 
         public Builder body(ApiBody body) {
@@ -207,7 +240,7 @@ public final class ApiRequest {
 
         /** Sends header {@code name: key} on every attempt, and makes the request retryable. */
         public Builder idempotencyKey(String name, String key) {
-            headers.put(name, key);
+            headerMap().put(name, key);
             this.idempotent = true;
             return this;
         }
@@ -225,6 +258,17 @@ public final class ApiRequest {
 
         public Builder operation(String operation) {
             this.operation = operation;
+            return this;
+        }
+
+        /**
+         * Retries this request on these HTTP statuses instead of the client's {@link RetryPolicy#retryStatuses()}
+         * (attempts, backoff and budget stay the policy's; only idempotent requests are retried on a status). For
+         * a service whose 500 is deterministic for one operation: {@code .retryOn(Set.of(429, 502, 503, 504))}.
+         * An empty set: never retried on a status.
+         */
+        public Builder retryOn(Set<Integer> statuses) {
+            this.retryStatuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
             return this;
         }
 

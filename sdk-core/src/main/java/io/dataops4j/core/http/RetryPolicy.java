@@ -21,7 +21,8 @@ import java.util.Set;
  *                       budget: when it would end after the budget, the request is not retried)
  * @param multiplier     growth of the wait per attempt
  * @param timeBudget     no retry is made whose wait would end more than this long after the first attempt started
- * @param retryStatuses  the HTTP statuses that are retried
+ * @param retryStatuses  the HTTP statuses that are retried (a request may name others:
+ *                       {@link ApiRequest.Builder#retryOn(Set)})
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
                           Duration timeBudget, Set<Integer> retryStatuses) {

@@ -23,13 +23,17 @@ import io.dataops4j.core.http.RetryPolicy;
 import io.dataops4j.core.json.Json;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -40,12 +44,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -82,6 +90,10 @@ public final class HttpPipeline {
     private final List<ApiInterceptor> interceptors;
     private final Sleeper sleeper;
     private final OkHttpClient http;
+    /** The same client, with a {@link ConnectionUse} listening to the calls of requests that are not idempotent. */
+    private final OkHttpClient tracked;
+    /** The same client without pooling, for the one resend after a stale pooled connection; made when first needed. */
+    private volatile OkHttpClient unpooled;
     private final Retry retry;
 
     public HttpPipeline(String service, URI baseUrl, Credential credential, RetryPolicy policy, ErrorParser errorParser,
@@ -113,6 +125,7 @@ public final class HttpPipeline {
             b.sslSocketFactory(sslContext.getSocketFactory(), trustManager);
         }
         this.http = b.build();
+        this.tracked = http.newBuilder().eventListenerFactory(ConnectionUse.FACTORY).build();
         this.retry = Retry.of(service, RetryConfig.<Attempt>custom()
                 .maxAttempts(policy.maxAttempts())
                 .retryOnResult(Attempt::retryable)
@@ -190,12 +203,18 @@ public final class HttpPipeline {
         long start = System.nanoTime();
         boolean refreshedAuth = false;
         boolean forceRefresh = false;
+        boolean resentAfterStale = false;
+        boolean freshConnection = false;
         int attemptNo = 0;
         while (true) {
             attemptNo++;
-            Request okRequest = buildRequest(request, url, requestId, attemptNo, forceRefresh);
+            // a request that must not be repeated is watched, so that a failure on a stale pooled connection can be
+            // told from one on which the service may have acted; its one resend goes on a new connection
+            ConnectionUse use = request.idempotent() || freshConnection ? null : new ConnectionUse();
+            Request okRequest = buildRequest(request, url, requestId, attemptNo, forceRefresh, use);
             forceRefresh = false;
-            Call call = http.newCall(okRequest);
+            Call call = (freshConnection ? unpooled() : use != null ? tracked : http).newCall(okRequest);
+            freshConnection = false;
             if (request.timeout() != null) {
                 call.timeout().timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -252,7 +271,8 @@ public final class HttpPipeline {
                         continue;
                     }
                     Duration retryAfter = retryAfter(response);
-                    boolean retryable = request.idempotent() && policy.retryStatuses().contains(status);
+                    Set<Integer> statuses = request.retryStatuses() != null ? request.retryStatuses() : policy.retryStatuses();
+                    boolean retryable = request.idempotent() && statuses.contains(status);
                     long delay = -1;
                     if (retryable) {
                         long delayMillis = retryAfter != null ? retryAfter.toMillis() : backoff(attemptNo);
@@ -277,6 +297,16 @@ public final class HttpPipeline {
                 }
             }
             // an I/O failure: no answer, or an answer cut off
+            if (response == null && use != null && !resentAfterStale && use.staleConnection(failure)) {
+                // the service had closed this pooled keep-alive connection (uvicorn does after 5 s idle) before our
+                // request reached it: not one byte of an answer came, so it was not processed. Sent once more, at
+                // once, on a new connection; this is not a retry of the policy.
+                resentAfterStale = true;
+                freshConnection = true;
+                LOG.debug("{} {} failed on a pooled connection the service had closed ({}); sending it again on a new "
+                        + "connection (request-id {})", request.method(), redact(url), describe(failure), requestId);
+                continue;
+            }
             boolean neverSent = response == null && (failure instanceof ConnectException
                     || failure instanceof UnknownHostException || failure instanceof NoRouteToHostException);
             boolean mayRetry = request.idempotent() || neverSent;
@@ -290,7 +320,9 @@ public final class HttpPipeline {
             if (delay < 0) {
                 throw new TransportException(request.method() + " " + redact(url) + " failed after " + attemptNo
                         + (attemptNo == 1 ? " attempt" : " attempts") + ": " + describe(failure)
-                        + (mayRetry ? "" : " (not retried: the request is not idempotent)") + "; request-id: " + requestId,
+                        + (mayRetry ? "" : resentAfterStale ? " (sent again once, after a pooled connection the service had "
+                                + "closed; not retried further: the request is not idempotent)"
+                                : " (not retried: the request is not idempotent)") + "; request-id: " + requestId,
                         failure);
             }
             LOG.info("retrying {} {} after {} (attempt {} of {}, waiting {} ms)", request.method(), redact(url),
@@ -342,10 +374,14 @@ public final class HttpPipeline {
         return url;
     }
 
-    private Request buildRequest(ApiRequest request, HttpUrl url, String requestId, int attempt, boolean forceRefresh) {
+    private Request buildRequest(ApiRequest request, HttpUrl url, String requestId, int attempt, boolean forceRefresh,
+                                 ConnectionUse use) {
         Request.Builder rb = new Request.Builder().url(url)
                 .headers(fixedHeaders)
                 .header(requestIdHeader, requestId);
+        if (use != null) {
+            rb.tag(ConnectionUse.class, use);
+        }
         if (request.authenticated()) {
             Map<String, String> auth = credential.headers(forceRefresh);
             if (!auth.isEmpty()) {
@@ -394,6 +430,16 @@ public final class HttpPipeline {
                 }
             }
         };
+    }
+
+    private OkHttpClient unpooled() {
+        OkHttpClient c = unpooled;
+        if (c == null) {
+            // no idle connection kept: every call opens its own, and closes it when done
+            c = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
+            unpooled = c;
+        }
+        return c;
     }
 
     private long backoff(int attempt) {
@@ -521,6 +567,67 @@ public final class HttpPipeline {
         } else if (body != null) {
             LOG.trace("--> body: {} ({} bytes)", body.contentType(), body.length());
         }
+    }
+
+    /**
+     * What one call of a request that is not idempotent did with its connection: whether it was taken from the pool
+     * (acquired with no connect in this call) and whether an answer's headers began to arrive. Created per call, only
+     * for such requests, and found by OkHttp through the request's tag.
+     */
+    static final class ConnectionUse extends EventListener {
+        static final EventListener.Factory FACTORY = call -> {
+            ConnectionUse use = call.request().tag(ConnectionUse.class);
+            return use != null ? use : EventListener.NONE;
+        };
+
+        private volatile boolean connected;
+        private volatile boolean acquired;
+        private volatile boolean answered;
+
+        @Override
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+            connected = true;
+        }
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            acquired = true;
+        }
+
+        @Override
+        public void responseHeadersStart(Call call) {
+            answered = true;
+        }
+
+        /**
+         * Whether {@code failure} is a pooled connection that the service had closed: the connection was reused (not
+         * connected in this call), no answer began, and the connection ended (end of stream before the first byte of
+         * a status line, or a reset or broken pipe) rather than timing out. Such a request did not reach the
+         * service's application. (The one case it cannot be told from: a service that read the request on a reused
+         * connection and died before answering a byte; browsers resend then too.)
+         */
+        boolean staleConnection(IOException failure) {
+            return acquired && !connected && !answered && closedBeforeAnswer(failure);
+        }
+    }
+
+    /** An end of stream before the first byte of an answer, or a reset or broken connection; never a timeout. */
+    static boolean closedBeforeAnswer(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException) {
+                return false;   // a timeout: the service may be working on the request
+            }
+            if (t instanceof EOFException) {
+                // OkHttp reads the status line with Okio's readUtf8LineStrict, whose message counts the bytes it had:
+                // "\n not found: limit=0 content=…" when none came at all
+                String m = t.getMessage();
+                return m != null && m.contains("limit=0 ");
+            }
+            if (t instanceof SocketException && !(t instanceof ConnectException)) {
+                return true;    // connection reset, broken pipe
+            }
+        }
+        return false;
     }
 
     /** The outcome of one attempt, as resilience4j sees it. */

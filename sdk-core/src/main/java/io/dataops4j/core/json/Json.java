@@ -23,7 +23,9 @@ import okio.Okio;
 
 /**
  * The one JSON codec of dataops4j: Moshi with records, {@code java.time} (ISO-8601 by default, epoch millis with
- * {@link EpochMillis}), enums that fall back to their {@code UNKNOWN} constant, and {@link RawJson}.
+ * {@link EpochMillis}), enums that fall back to their {@code UNKNOWN} constant, and {@link RawJson}. Doubles and
+ * floats also read, and write, NaN and the infinities as protobuf's JSON mapping does (MLflow, Databricks): as the
+ * strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}, since JSON has no such numbers.
  *
  * <pre>{@code
  * Json json = Json.shared();
@@ -90,14 +92,15 @@ public final class Json {
         return read(Okio.buffer(Okio.source(in)), type, what);
     }
 
-    /** Decodes from an Okio source; for the core's own pipeline. I/O failures surface as UncheckedIOException. */
-    public <T> T read(BufferedSource source, Type type, String what) {
+    /** Decodes from an Okio source. I/O failures surface as UncheckedIOException. */
+    private <T> T read(BufferedSource source, Type type, String what) {
         return read(source, type, () -> what);
     }
 
     /**
      * Decodes from an Okio source, naming {@code what} was read only when it fails (so that the happy path builds
-     * no message); for the core's own pipeline. I/O failures surface as UncheckedIOException.
+     * no message); for the core's own pipeline (in another package, hence public) and its benchmarks, not for
+     * service modules, which never see Okio. I/O failures surface as UncheckedIOException.
      */
     public <T> T read(BufferedSource source, Type type, Supplier<String> what) {
         JsonAdapter<T> adapter = adapter(type);
@@ -148,8 +151,8 @@ public final class Json {
         }
     }
 
-    /** Encodes into an Okio buffer; for the core's own pipeline. */
-    public void write(Buffer sink, Object value) {
+    /** Encodes into an Okio buffer. */
+    private void write(Buffer sink, Object value) {
         try (JsonWriter writer = JsonWriter.of(sink)) {
             adapterFor(value).toJson(writer, value);
         } catch (IOException e) {

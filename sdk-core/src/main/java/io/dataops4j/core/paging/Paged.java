@@ -78,7 +78,7 @@ public final class Paged<T> implements Iterable<T> {
         Type pageType = Json.parameterized(ValuePage.class, itemType);
         return tokens(token -> {
             ValuePage<T> page = http.send(token == null ? first : follow(first, token, null, null), pageType);
-            return page == null ? new Page<>(List.of(), null) : new Page<>(page.value(), page.next());
+            return page == null ? new Page<>(List.of(), null) : Page.wrap(page.value(), page.next());   // decoded here: no copy
         });
     }
 
@@ -102,7 +102,7 @@ public final class Paged<T> implements Iterable<T> {
         return tokens(token -> {
             try (ApiResponse r = http.execute(token == null ? first : follow(first, first.path(), queryParam, token))) {
                 ValuePage<T> page = r.status() == 204 ? null : r.decode(pageType);
-                return new Page<>(page == null ? List.of() : page.value(), r.header(header));
+                return Page.wrap(page == null ? List.of() : page.value(), r.header(header));
             }
         });
     }
@@ -144,7 +144,7 @@ public final class Paged<T> implements Iterable<T> {
             for (T t : p.items()) {
                 out.add(mapper.apply(t));
             }
-            return new Page<>(out, p.nextToken());
+            return Page.wrap(out, p.nextToken());
         }, startToken);
     }
 

@@ -154,6 +154,27 @@ class JsonTest {
         assertEquals("[1,2]", json.toJson(List.of(1, 2)));
     }
 
+    public record Point(String key, double value, long step) {
+    }
+
+    @Test
+    void nonFiniteDoublesTravelAsProtobufStrings() {
+        Point nan = json.fromJson("{\"key\":\"loss\",\"value\":\"NaN\",\"step\":1}", Point.class);
+        assertTrue(Double.isNaN(nan.value()));
+        assertEquals(Double.NEGATIVE_INFINITY, json.fromJson("{\"key\":\"k\",\"value\":\"-Infinity\",\"step\":0}", Point.class).value());
+        assertEquals("{\"key\":\"k\",\"value\":\"Infinity\",\"step\":2}", json.toJson(new Point("k", Double.POSITIVE_INFINITY, 2)));
+        assertEquals("\"NaN\"", json.toJson(Double.NaN));
+        assertEquals(List.of(new Point("a", Double.NaN, 0), new Point("b", 0.5, 1)),
+                json.fromJson(json.toJson(List.of(new Point("a", Double.NaN, 0), new Point("b", 0.5, 1))), io.dataops4j.core.json.Json.listOf(Point.class)),
+                "they round-trip");
+        DeserializationException bare = assertThrows(DeserializationException.class,
+                () -> json.fromJson("{\"key\":\"k\",\"value\":NaN,\"step\":0}", Point.class));
+        assertTrue(bare.getMessage().contains("$.value"), "a bare NaN is not JSON: " + bare.getMessage());
+        DeserializationException missing = assertThrows(DeserializationException.class,
+                () -> json.fromJson("{\"key\":\"k\",\"value\":1}", Point.class));
+        assertTrue(missing.getMessage().contains("Required value 'step' missing at $"), missing.getMessage());
+    }
+
     @Test
     void parseValueRejectsTrailingData() {
         assertThrows(DeserializationException.class, () -> json.parseValue("{} {}"));

@@ -22,14 +22,14 @@ public record MlflowContext(ApiClient http, ArtifactRepositories repositories, C
     /** The REST API's base path. */
     public static final String API = "api/2.0/mlflow/";
 
-    /** Sends a request and decodes the answer (see {@link Calls}). */
+    /** Sends a request and decodes the answer. */
     public <T> T send(ApiRequest request, Class<T> type) {
-        return Calls.send(http, request, type);
+        return http.send(request, type);
     }
 
-    /** Sends a request and discards the answer (see {@link Calls}). */
+    /** Sends a request and discards the answer. */
     public void send(ApiRequest request) {
-        Calls.send(http, request);
+        http.send(request);
     }
 
     public MlflowContext {

@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,8 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
     private final String root;
     private final MultipartUpload multipart;
     private final Map<String, Boolean> multipartSupport;
+    /** The statuses a download is retried on: the client's, except 500. */
+    private final Set<Integer> downloadRetryStatuses;
 
     /**
      * @param http             a client whose base URL is the tracking server's root
@@ -61,6 +65,9 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
         this.root = ArtifactPaths.normalize(root);
         this.multipart = multipart;
         this.multipartSupport = multipartSupport == null ? new ConcurrentHashMap<>() : multipartSupport;
+        Set<Integer> statuses = new HashSet<>(http.retryPolicy().retryStatuses());
+        statuses.remove(500);
+        this.downloadRetryStatuses = Set.copyOf(statuses);
     }
 
     @Override
@@ -73,7 +80,7 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
         String rel = ArtifactPaths.normalize(path);
         String full = ArtifactPaths.join(root, rel);
         return Paged.tokens(token -> {
-            Wire.ProxyFiles files = Calls.send(http, ApiRequest.get(ARTIFACTS).query("path", full)
+            Wire.ProxyFiles files = http.send(ApiRequest.get(ARTIFACTS).query("path", full)
                     .operation("artifacts.list").build(), Wire.ProxyFiles.class);
             List<ArtifactFile> out = new ArrayList<>();
             if (files != null && files.files() != null) {
@@ -91,8 +98,10 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
     public InputStream open(String path) {
         ApiResponse response;
         try {
-            // not retried on 5xx: the proxy answers a missing file with 500 INTERNAL_ERROR, which retrying cannot mend
-            response = Calls.execute(http, ApiRequest.get(fileUrl(path)).notIdempotent().operation("artifacts.download").build());
+            // retried on the client's statuses but 500: the proxy answers a missing file with 500 INTERNAL_ERROR, which
+            // retrying cannot mend; a gateway's 502/503/504 (or 429) may pass
+            response = http.execute(ApiRequest.get(fileUrl(path)).retryOn(downloadRetryStatuses)
+                    .operation("artifacts.download").build());
         } catch (ServerErrorException e) {
             if (e.serviceMessage() != null && e.serviceMessage().contains("No such file or directory")) {
                 throw new ResourceNotFoundException(e.service(), e.status(), ServiceError.of(e.errorCode(), e.serviceMessage()),
@@ -125,12 +134,12 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
                 return;
             }
         }
-        Calls.send(http, ApiRequest.put(fileUrl(p)).body(content).operation("artifacts.upload").build());
+        http.send(ApiRequest.put(fileUrl(p)).body(content).operation("artifacts.upload").build());
     }
 
     @Override
     public void delete(String path) {
-        Calls.send(http, ApiRequest.delete(fileUrl(path)).operation("artifacts.delete").build());
+        http.send(ApiRequest.delete(fileUrl(path)).operation("artifacts.delete").build());
     }
 
     private String fileUrl(String path) {
@@ -151,7 +160,7 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
         long parts = (size + partSize - 1) / partSize;
         Wire.MultipartCreated created;
         try {
-            created = Calls.send(http, ApiRequest.post(MPU + "create/" + dirUrl)
+            created = http.send(ApiRequest.post(MPU + "create/" + dirUrl)
                     .body(JsonBody.of("path", name, "num_parts", parts))
                     .operation("artifacts.multipartCreate").build(), Wire.MultipartCreated.class);
         } catch (ServiceException e) {
@@ -181,18 +190,18 @@ public final class ProxyArtifactRepository implements ArtifactRepository {
                     c.headers().forEach(put::header);
                 }
                 String etag;
-                try (ApiResponse r = Calls.execute(http, put.build())) {
+                try (ApiResponse r = http.execute(put.build())) {
                     etag = r.header("ETag");
                 }
                 done.add(JsonBody.map("part_number", number, "etag", etag == null ? "" : etag, "url", c.url()));
             }
-            Calls.send(http, ApiRequest.post(MPU + "complete/" + dirUrl)
+            http.send(ApiRequest.post(MPU + "complete/" + dirUrl)
                     .body(JsonBody.of("path", name, "upload_id", created.uploadId(), "parts", done))
                     .operation("artifacts.multipartComplete").build());
             return true;
         } catch (RuntimeException e) {
             try {
-                Calls.send(http, ApiRequest.post(MPU + "abort/" + dirUrl)
+                http.send(ApiRequest.post(MPU + "abort/" + dirUrl)
                         .body(JsonBody.of("path", name, "upload_id", created.uploadId()))
                         .operation("artifacts.multipartAbort").build());
             } catch (RuntimeException abortFailure) {

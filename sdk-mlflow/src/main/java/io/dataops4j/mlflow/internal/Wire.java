@@ -1,21 +1,16 @@
 package io.dataops4j.mlflow.internal;
 
 import com.squareup.moshi.Json;
-import io.dataops4j.mlflow.Tag;
+import io.dataops4j.core.paging.Page;
 import io.dataops4j.mlflow.artifacts.ArtifactFile;
 import io.dataops4j.mlflow.registry.ModelVersion;
 import io.dataops4j.mlflow.registry.RegisteredModel;
 import io.dataops4j.mlflow.tracking.Experiment;
 import io.dataops4j.mlflow.tracking.Metric;
-import io.dataops4j.mlflow.tracking.Param;
 import io.dataops4j.mlflow.tracking.Run;
-import io.dataops4j.mlflow.tracking.RunData;
 import io.dataops4j.mlflow.tracking.RunInfo;
-import io.dataops4j.mlflow.tracking.RunInputs;
-import io.dataops4j.mlflow.tracking.RunOutputs;
 import io.dataops4j.mlflow.webhooks.Webhook;
 import io.dataops4j.mlflow.webhooks.WebhookTestResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,60 +39,8 @@ public final class Wire {
     public record ExperimentsPage(List<Experiment> experiments, @Json(name = "next_page_token") String nextPageToken) {
     }
 
-    /**
-     * A metric as it travels. The value is read as a number or a string because MLflow writes NaN and infinities
-     * the protobuf way, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, which a strict JSON
-     * number reader refuses.
-     */
-    public record WireMetric(String key, Object value, Long timestamp, Long step,
-                             @Json(name = "dataset_name") String datasetName,
-                             @Json(name = "dataset_digest") String datasetDigest,
-                             @Json(name = "model_id") String modelId,
-                             @Json(name = "run_id") String runId) {
-        public Metric toMetric() {
-            return new Metric(key, number(value), timestamp == null ? 0L : timestamp, step == null ? 0L : step,
-                    datasetName, datasetDigest, modelId, runId);
-        }
-
-        static double number(Object v) {
-            if (v instanceof Double d) {
-                return d;
-            }
-            if (v instanceof String s) {
-                return Double.parseDouble(s);
-            }
-            if (v instanceof Number n) {
-                return n.doubleValue();
-            }
-            return Double.NaN;
-        }
-
-        static List<Metric> toMetrics(List<WireMetric> wire) {
-            if (wire == null || wire.isEmpty()) {
-                return List.of();
-            }
-            List<Metric> out = new ArrayList<>(wire.size());
-            for (WireMetric w : wire) {
-                out.add(w.toMetric());
-            }
-            return out;
-        }
-    }
-
-    /** RunData as it travels. */
-    public record WireRunData(List<WireMetric> metrics, List<Param> params, List<Tag> tags) {
-    }
-
-    /** Run as it travels. */
-    public record WireRun(RunInfo info, WireRunData data, RunInputs inputs, RunOutputs outputs) {
-        public Run toRun() {
-            RunData d = data == null ? null : new RunData(WireMetric.toMetrics(data.metrics()), data.params(), data.tags());
-            return new Run(info, d, inputs, outputs);
-        }
-    }
-
     /** GetRun.Response, CreateRun.Response. */
-    public record RunResponse(WireRun run) {
+    public record RunResponse(Run run) {
     }
 
     /** UpdateRun.Response. */
@@ -105,23 +48,21 @@ public final class Wire {
     }
 
     /** SearchRuns.Response. */
-    public record RunsPage(List<WireRun> runs, @Json(name = "next_page_token") String nextPageToken) {
-        public List<Run> toRuns() {
-            if (runs == null || runs.isEmpty()) {
-                return List.of();
-            }
-            List<Run> out = new ArrayList<>(runs.size());
-            for (WireRun r : runs) {
-                out.add(r.toRun());
-            }
-            return out;
+    public record RunsPage(List<Run> runs, @Json(name = "next_page_token") String nextPageToken) {
+        /** The page, holding the decoded list itself (no copy). */
+        public Page<Run> page() {
+            return Page.wrap(runs, nextPageToken);
         }
     }
 
-    /** GetMetricHistory.Response. */
-    public record MetricsPage(List<WireMetric> metrics, @Json(name = "next_page_token") String nextPageToken) {
-        public List<Metric> toMetrics() {
-            return WireMetric.toMetrics(metrics);
+    /**
+     * GetMetricHistory.Response. Values are read straight into {@link Metric}: NaN and infinities, which MLflow writes
+     * the protobuf way ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), are read by the core's JSON.
+     */
+    public record MetricsPage(List<Metric> metrics, @Json(name = "next_page_token") String nextPageToken) {
+        /** The page, holding the decoded list itself (no copy: a history page holds up to 25,000 points). */
+        public Page<Metric> page() {
+            return Page.wrap(metrics, nextPageToken);
         }
     }
 

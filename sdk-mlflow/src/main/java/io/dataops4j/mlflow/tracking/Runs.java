@@ -58,14 +58,14 @@ public final class Runs {
         return ctx.send(ApiRequest.post(P + "create")
                 .body(JsonBody.of("experiment_id", spec.experimentId(), "user_id", spec.userId(), "run_name", spec.runName(),
                         "start_time", start, "tags", spec.tags().isEmpty() ? null : spec.tags()))
-                .operation("runs.create").build(), Wire.RunResponse.class).run().toRun();
+                .operation("runs.create").build(), Wire.RunResponse.class).run();
     }
 
     /** A run with the latest value of each metric; {@code ResourceNotFoundException} when there is none. */
     public Run get(String runId) {
         Objects.requireNonNull(runId, "runId");
         return ctx.send(ApiRequest.get(P + "get").query("run_id", runId).operation("runs.get").build(),
-                Wire.RunResponse.class).run().toRun();
+                Wire.RunResponse.class).run();
     }
 
     /** The runs a search matches, fetched page by page as they are consumed. */
@@ -77,7 +77,7 @@ public final class Runs {
                             "run_view_type", search.viewType().name(), "max_results", search.pageSize(),
                             "order_by", search.orderBy().isEmpty() ? null : search.orderBy(), "page_token", token))
                     .idempotent().operation("runs.search").build(), Wire.RunsPage.class);
-            return p == null ? new Page<>(List.of(), null) : new Page<>(p.toRuns(), p.nextPageToken());
+            return p == null ? new Page<>(List.of(), null) : p.page();
         });
     }
 
@@ -202,7 +202,7 @@ public final class Runs {
             Wire.MetricsPage p = ctx.send(ApiRequest.get(MlflowContext.API + "metrics/get-history")
                     .query("run_id", runId).query("metric_key", key).query("max_results", pageSize)
                     .query("page_token", token).operation("runs.metricHistory").build(), Wire.MetricsPage.class);
-            return p == null ? new Page<>(List.of(), null) : new Page<>(p.toMetrics(), p.nextPageToken());
+            return p == null ? new Page<>(List.of(), null) : p.page();
         });
     }
 }
