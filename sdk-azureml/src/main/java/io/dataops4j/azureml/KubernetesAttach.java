@@ -1,0 +1,190 @@
+package io.dataops4j.azureml;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What {@link AzureMlClient#planAttachKubernetes(KubernetesAttach)} should bring about: an AKS cluster attached to a
+ * workspace as a Kubernetes compute, with everything it needs (registered providers, a managed identity on the
+ * cluster, a verified Azure ML extension).
+ *
+ * <pre>{@code
+ * KubernetesAttach attach = KubernetesAttach.builder()
+ *     .workspace("rg-ml", "ws1")
+ *     .aksCluster("rg-aks", "aks1")
+ *     .computeName("k8s-compute")
+ *     .namespace("ml-jobs")
+ *     .build();                                 // the seed's extension settings, extension name "azureml"
+ * }</pre>
+ *
+ * @param resourceGroup          the workspace's resource group
+ * @param workspace              the workspace
+ * @param clusterResourceGroup   the cluster's resource group
+ * @param cluster                the AKS cluster's name
+ * @param computeName            the compute's name in the workspace
+ * @param namespace              the namespace jobs run in (it must exist in the cluster)
+ * @param extensionName          the extension's name on the cluster
+ * @param extension              the extension's settings
+ * @param providers              the resource providers to register first
+ * @param onDifference           what to do when the extension or compute exists with other settings
+ * @param instanceTypes          the compute's instance types
+ * @param defaultInstanceType    the compute's default instance type, or null
+ * @param computeDescription     the compute's description, or null
+ * @param computeIdentity        whether the compute gets a system-assigned identity
+ * @param timeout                how long each long-running step may take
+ */
+public record KubernetesAttach(String resourceGroup, String workspace, String clusterResourceGroup, String cluster,
+                               String computeName, String namespace, String extensionName, AzureMlExtension extension,
+                               List<String> providers, OnDifference onDifference, Map<String, InstanceType> instanceTypes,
+                               String defaultInstanceType, String computeDescription, boolean computeIdentity,
+                               Duration timeout) {
+    /** The providers an AKS attach needs: AKS, cluster extensions, Azure ML. */
+    public static final List<String> AKS_PROVIDERS = List.of(
+            "Microsoft.ContainerService", "Microsoft.KubernetesConfiguration", "Microsoft.MachineLearningServices");
+
+    public KubernetesAttach {
+        Objects.requireNonNull(resourceGroup, "resourceGroup");
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(clusterResourceGroup, "clusterResourceGroup");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(computeName, "computeName");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(extensionName, "extensionName");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(onDifference, "onDifference");
+        Objects.requireNonNull(timeout, "timeout");
+        providers = List.copyOf(providers);
+        instanceTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instanceTypes));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What to do when the extension or the compute exists with settings other than the wanted ones. */
+    public enum OnDifference {
+        /** Put the wanted settings. */
+        UPDATE,
+        /** Change nothing and report the differences: the plan has a conflict and apply refuses to run. */
+        REPORT
+    }
+
+    /** Builds a {@link KubernetesAttach}; validates in {@link #build()}. */
+    public static final class Builder {
+        private String resourceGroup;
+        private String workspace;
+        private String clusterResourceGroup;
+        private String cluster;
+        private String computeName;
+        private String namespace;
+        private String extensionName = "azureml";
+        private AzureMlExtension extension = AzureMlExtension.seed();
+        private List<String> providers = AKS_PROVIDERS;
+        private OnDifference onDifference = OnDifference.REPORT;
+        private final Map<String, InstanceType> instanceTypes = new LinkedHashMap<>();
+        private String defaultInstanceType;
+        private String computeDescription;
+        private boolean computeIdentity;
+        private Duration timeout = Duration.ofMinutes(60);
+
+        private Builder() {
+        }
+
+        public Builder workspace(String resourceGroup, String workspace) {
+            this.resourceGroup = resourceGroup;
+            this.workspace = workspace;
+            return this;
+        }
+
+        /** The AKS cluster (its resource group defaults to the workspace's). */
+        public Builder aksCluster(String resourceGroup, String cluster) {
+            this.clusterResourceGroup = resourceGroup;
+            this.cluster = cluster;
+            return this;
+        }
+
+        public Builder computeName(String name) {
+            this.computeName = name;
+            return this;
+        }
+
+        /** The namespace jobs run in; attaching neither creates nor checks it. */
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public Builder extensionName(String name) {
+            this.extensionName = name;
+            return this;
+        }
+
+        /** The extension's settings (default: {@link AzureMlExtension#seed()}). */
+        public Builder extension(AzureMlExtension extension) {
+            this.extension = extension;
+            return this;
+        }
+
+        /** The providers to register (default {@link #AKS_PROVIDERS}); an empty list registers none. */
+        public Builder providers(List<String> providers) {
+            this.providers = List.copyOf(providers);
+            return this;
+        }
+
+        public Builder onDifference(OnDifference onDifference) {
+            this.onDifference = onDifference;
+            return this;
+        }
+
+        public Builder instanceType(String name, InstanceType type) {
+            instanceTypes.put(name, type);
+            return this;
+        }
+
+        public Builder defaultInstanceType(String name) {
+            this.defaultInstanceType = name;
+            return this;
+        }
+
+        public Builder computeDescription(String description) {
+            this.computeDescription = description;
+            return this;
+        }
+
+        /** A system-assigned identity for the compute. */
+        public Builder computeIdentity(boolean on) {
+            this.computeIdentity = on;
+            return this;
+        }
+
+        /** How long each long-running step may take (default 60 minutes). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming a missing setting
+         */
+        public KubernetesAttach build() {
+            require(resourceGroup, "workspace resource group");
+            require(workspace, "workspace");
+            require(cluster, "AKS cluster");
+            require(computeName, "compute name");
+            require(namespace, "namespace");
+            require(extensionName, "extension name");
+            return new KubernetesAttach(resourceGroup, workspace, clusterResourceGroup == null ? resourceGroup : clusterResourceGroup,
+                    cluster, computeName, namespace, extensionName, extension, providers, onDifference, instanceTypes,
+                    defaultInstanceType, computeDescription, computeIdentity, timeout);
+        }
+
+        private static void require(String value, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("Kubernetes attach needs a " + what);
+            }
+        }
+    }
+}
