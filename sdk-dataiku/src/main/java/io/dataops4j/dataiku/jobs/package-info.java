@@ -1,0 +1,2 @@
+/** DSS jobs: dataset builds, their status, failure details, log and abort. */
+package io.dataops4j.dataiku.jobs;

@@ -1,0 +1,2 @@
+/** DSS projects: list, get, create, delete. */
+package io.dataops4j.dataiku.projects;
