@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Builds sdk-bench and runs the side-by-side benchmarks; prints every figure. Never part of `mvn verify`.
 #
-#   bench/run.sh                  # all: jobs/runs/get figure + breakdown of our pipeline + dependency closures
-#   bench/run.sh runs-get         # only the jobs/runs/get figure (also: breakdown, closure, profile)
+#   bench/run.sh                  # all: jobs/runs/get figure + breakdown of our pipeline + dependency closures + mlflow
+#   bench/run.sh runs-get         # only the jobs/runs/get figure (also: breakdown, closure, profile, mlflow)
+#   bench/run.sh mlflow           # MLflow: ours vs org.mlflow:mlflow-client on a real local MLflow server (separate JVM)
+#   bench/run.sh mlflow --mlflow-warmup 3 --mlflow-rounds 10 --mlflow-runs 1000                       # its defaults
+#   bench/run.sh dbx-runs-get dbx-statement   # sdk-databricks vs databricks-sdk-java: runs/get through the full
+#                                 # clients; a 1,000,000-row EXTERNAL_LINKS result (--stmt-rounds N --rows N --chunks N)
 #   bench/run.sh profile          # JFR profile of the calling thread, stack by stack (separate JVM)
 #   bench/run.sh --no-build ...   # reuse the last build
 #   bench/run.sh runs-get --warmup 10000 --rounds 40 --calls 500    # the defaults: 20,000 measured calls per stack
@@ -16,12 +20,17 @@ target=$root/sdk-bench/target
 build=1
 commands=()
 options=()
+mlflow_options=()
+dbx_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
-    runs-get|breakdown|closure|profile|all) commands+=("$1") ;;
+    runs-get|breakdown|closure|profile|mlflow|all|dbx-runs-get|dbx-statement) commands+=("$1") ;;
     --warmup|--rounds|--calls) options+=("$1" "$2"); shift ;;
-    *) echo "usage: bench/run.sh [--no-build] [runs-get|breakdown|closure|profile|all]... [--warmup N] [--rounds N] [--calls N]" >&2; exit 2 ;;
+    --mlflow-warmup|--mlflow-rounds|--mlflow-runs) mlflow_options+=("$1" "$2"); shift ;;
+    --stmt-rounds|--rows|--chunks) dbx_options+=("$1" "$2"); shift ;;
+    *) echo "usage: bench/run.sh [--no-build] [runs-get|breakdown|closure|profile|mlflow|all]... [--warmup N] [--rounds N] [--calls N]" \
+            "[--mlflow-warmup N] [--mlflow-rounds N] [--mlflow-runs N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -51,12 +60,15 @@ if [ $build = 1 ]; then
     if [[ "$e" == "$root"/* ]]; then cp "$e" "$target/bench-lib/" && e="$target/bench-lib/$(basename "$e")"; fi
     entries+=("$e")
   done
+  # sdk-bench's own classes too: a long run (mlflow) must not see them change under it
+  cp -r "$target/classes" "$target/bench-lib/classes"
   (IFS=:; printf '%s' "${entries[*]}") > "$target/bench-run.classpath"
   printf 'sdk-core of commit %s, %s files changed in sdk-core/ since, built %s\n' "$(git -C "$root" log -1 --format=%h)" \
       "$(git -C "$root" status --porcelain -- sdk-core | wc -l)" "$(date -u +%FT%TZ)" > "$target/bench-lib/BUILD"
 fi
-[ -f "$target/bench-run.classpath" ] || { echo "bench/run.sh: no build yet; run without --no-build" >&2; exit 1; }
-cp="$(cat "$target/bench-run.classpath"):$target/classes"
+[ -f "$target/bench-run.classpath" ] && [ -d "$target/bench-lib/classes" ] \
+    || { echo "bench/run.sh: no build yet; run without --no-build" >&2; exit 1; }
+cp="$(cat "$target/bench-run.classpath"):$target/bench-lib/classes"
 echo "== measuring $(cat "$target/bench-lib/BUILD")"
 
 closure_args=()
@@ -64,11 +76,14 @@ if want closure; then
   echo "== resolving dependency closures as a user's build would"
   versions=(-Ddataops4j.version="$project_version" -Dazure-identity.version="$(prop azure-identity.version)"
             -Dazure-core-http-jdk.version="$(prop azure-core-http-jdk.version)"
-            -Ddatabricks-sdk-java.version="$(prop databricks-sdk-java.version)")
+            -Ddatabricks-sdk-java.version="$(prop databricks-sdk-java.version)"
+            -Dmlflow-client.version="$(prop mlflow-client.version)")
   mkdir -p "$target/closure"
   for spec in "sdk-core (no azure-identity):sdk-core" \
               "sdk-core + azure-identity (JDK HTTP, no Netty):sdk-core-azure" \
-              "databricks-sdk-java $(prop databricks-sdk-java.version):databricks-sdk-java"; do
+              "databricks-sdk-java $(prop databricks-sdk-java.version):databricks-sdk-java" \
+              "sdk-mlflow (with sdk-core):sdk-mlflow" \
+              "mlflow-client $(prop mlflow-client.version) (shaded):mlflow-client"; do
     label=${spec%:*}; name=${spec##*:}
     "${mvn[@]}" -f "$root/sdk-bench/closure/$name.xml" "${versions[@]}" dependency:build-classpath \
         -Dmdep.includeScope=runtime -Dmdep.outputFile="$target/closure/$name.classpath"
@@ -87,8 +102,20 @@ if [ ${#main[@]} -gt 0 ] || [ ${#closure_args[@]} -gt 0 ]; then
   "${jvm[@]}" -cp "$cp" io.dataops4j.bench.Main ${main[@]+"${main[@]}"} ${options[@]+"${options[@]}"} \
       ${closure_args[@]+"${closure_args[@]}"}
 fi
+if want mlflow; then
+  # its own JVM: a real MLflow server (sdk-testkit, provisioned on first use), ours and MLflow's own Java client
+  "${jvm[@]}" -Dorg.slf4j.simpleLogger.log.io.dataops4j.testkit=warn -cp "$cp" io.dataops4j.bench.Main mlflow \
+      ${mlflow_options[@]+"${mlflow_options[@]}"}
+fi
 if want profile && [[ " ${commands[*]} " == *" profile "* ]]; then
   # small fixed TLABs so that allocation samples come often enough to split ~30 KB calls into steps
   "${jvm[@]}" -XX:FlightRecorderOptions:stackdepth=256 -XX:TLABSize=8k -XX:-ResizeTLAB -cp "$cp" \
       io.dataops4j.bench.Main profile ${options[@]+"${options[@]}"}
+fi
+# sdk-databricks next to databricks-sdk-java (io.dataops4j.bench.DatabricksBench): runs/get, 1,000,000-row statement
+dbx=()
+want dbx-runs-get && dbx+=(dbx-runs-get)
+want dbx-statement && dbx+=(dbx-statement)
+if [ ${#dbx[@]} -gt 0 ]; then
+  "${jvm[@]}" -cp "$cp" io.dataops4j.bench.DatabricksBench "${dbx[@]}" ${options[@]+"${options[@]}"} ${dbx_options[@]+"${dbx_options[@]}"}
 fi

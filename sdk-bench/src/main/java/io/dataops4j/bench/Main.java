@@ -16,6 +16,7 @@ import java.util.List;
  *     io.dataops4j.bench.Main runs-get [--warmup 10000] [--rounds 40] [--calls 500]
  * java ... io.dataops4j.bench.Main breakdown                    # where our pipeline's CPU and bytes go
  * java ... io.dataops4j.bench.Main --closure 'label=cp-file' ...  # jars and MB of resolved class paths
+ * java ... io.dataops4j.bench.Main mlflow [--mlflow-warmup 3] [--mlflow-rounds 10] [--mlflow-runs 1000]
  * </pre>
  */
 public final class Main {
@@ -29,12 +30,19 @@ public final class Main {
         int warmup = 10_000;
         int rounds = 40;
         int calls = 500;
+        MlflowBenchmark.Settings mlflow = MlflowBenchmark.Settings.defaults();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--calls" -> calls = Integer.parseInt(args[++i]);
+                case "--mlflow-warmup" -> mlflow = new MlflowBenchmark.Settings(Integer.parseInt(args[++i]), mlflow.rounds(),
+                        mlflow.keys(), mlflow.steps(), mlflow.runs(), mlflow.pageSizes());
+                case "--mlflow-rounds" -> mlflow = new MlflowBenchmark.Settings(mlflow.warmup(), Integer.parseInt(args[++i]),
+                        mlflow.keys(), mlflow.steps(), mlflow.runs(), mlflow.pageSizes());
+                case "--mlflow-runs" -> mlflow = new MlflowBenchmark.Settings(mlflow.warmup(), mlflow.rounds(),
+                        mlflow.keys(), mlflow.steps(), Integer.parseInt(args[++i]), mlflow.pageSizes());
                 case "--closure" -> {
                     String spec = args[++i];
                     int eq = spec.lastIndexOf('=');
@@ -43,7 +51,7 @@ public final class Main {
                     }
                     closures.add(Closure.read(spec.substring(0, eq), Path.of(spec.substring(eq + 1))));
                 }
-                case "runs-get", "breakdown", "profile", "all" -> commands.add(a);
+                case "runs-get", "breakdown", "profile", "mlflow", "all" -> commands.add(a);
                 case "-h", "--help" -> {
                     usage();
                     return;
@@ -65,6 +73,7 @@ public final class Main {
                 case "runs-get" -> RunsGetBenchmark.run(settings, out);
                 case "breakdown" -> Breakdown.run(settings, out);
                 case "profile" -> Profile.run(settings, out);
+                case "mlflow" -> MlflowBenchmark.run(mlflow, out);
                 default -> {
                     RunsGetBenchmark.run(settings, out);
                     Breakdown.run(settings, out);
@@ -77,8 +86,8 @@ public final class Main {
     }
 
     private static void usage() {
-        System.err.println("usage: Main [runs-get|breakdown|profile|all]... [--warmup N] [--rounds N] [--calls N]"
-                + " [--closure label=classpath-file]...");
+        System.err.println("usage: Main [runs-get|breakdown|profile|mlflow|all]... [--warmup N] [--rounds N] [--calls N]"
+                + " [--mlflow-warmup N] [--mlflow-rounds N] [--mlflow-runs N] [--closure label=classpath-file]...");
     }
 
     private static String gcNames() {

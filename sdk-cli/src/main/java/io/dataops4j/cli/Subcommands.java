@@ -1,6 +1,12 @@
 package io.dataops4j.cli;
 
+import io.dataops4j.cli.databricks.DatabricksCommand;
+import io.dataops4j.cli.adf.AdfCommand;
+import io.dataops4j.cli.demo.DemoCommand;
+import io.dataops4j.cli.azureml.AzureMlCommand;
 import io.dataops4j.cli.doctor.DoctorCommand;
+import io.dataops4j.cli.dss.DssCommand;
+import io.dataops4j.cli.mlflow.MlflowCommand;
 import java.util.List;
 
 /**
@@ -19,7 +25,13 @@ final class Subcommands {
     /** Every top-level command class. */
     static final List<Class<?>> ALL = List.of(
             VersionCommand.class,
+            DemoCommand.class,
             DoctorCommand.class,
+            MlflowCommand.class,
+            DatabricksCommand.class,
+            AdfCommand.class,
+            AzureMlCommand.class,
+            DssCommand.class,
             HelpCommand.class);
 
     private Subcommands() {
