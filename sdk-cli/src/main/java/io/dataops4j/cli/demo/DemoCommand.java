@@ -37,8 +37,9 @@ import picocli.CommandLine.Option;
  * $ dataops4j --json demo
  * }</pre>
  */
-@Command(name = "demo", description = {"Start two local MLflow servers (DEV and PROD), seed DEV with an experiment and a",
-        "registered model, copy them to PROD, check the copy with a diff, and print a report.",
+@Command(name = "demo", description = {"The main job: copy a seeded experiment and model from a local DEV MLflow to a local PROD one.",
+        "Starts two local MLflow servers (DEV and PROD), seeds DEV with an experiment and a registered model,",
+        "copies them to PROD, checks the copy with a diff, and prints a report.",
         "Needs Python 3.10+ once, to install the pinned MLflow into ~/.cache/dataops4j."},
         footer = {"", "Exit codes: 0 the copy is exact, 1 the copy failed or the diff found differences."})
 public final class DemoCommand implements Callable<Integer> {
