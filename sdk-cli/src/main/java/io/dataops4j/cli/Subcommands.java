@@ -4,9 +4,11 @@ import io.dataops4j.cli.databricks.DatabricksCommand;
 import io.dataops4j.cli.adf.AdfCommand;
 import io.dataops4j.cli.demo.DemoCommand;
 import io.dataops4j.cli.azureml.AzureMlCommand;
+import io.dataops4j.cli.devops.DevOpsCommand;
 import io.dataops4j.cli.doctor.DoctorCommand;
 import io.dataops4j.cli.dss.DssCommand;
 import io.dataops4j.cli.mlflow.MlflowCommand;
+import io.dataops4j.cli.relay.RelayCommand;
 import java.util.List;
 
 /**
@@ -32,6 +34,8 @@ final class Subcommands {
             AdfCommand.class,
             AzureMlCommand.class,
             DssCommand.class,
+            DevOpsCommand.class,
+            RelayCommand.class,
             HelpCommand.class);
 
     private Subcommands() {
