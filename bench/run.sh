@@ -7,6 +7,11 @@
 #   bench/run.sh mlflow --mlflow-warmup 3 --mlflow-rounds 10 --mlflow-runs 1000                       # its defaults
 #   bench/run.sh dbx-runs-get dbx-statement   # sdk-databricks vs databricks-sdk-java: runs/get through the full
 #                                 # clients; a 1,000,000-row EXTERNAL_LINKS result (--stmt-rounds N --rows N --chunks N)
+#   bench/run.sh mlflow-copy      # MLflow copy of 200 runs: ours (MlflowTransfer) vs mlflow-export-import export + import
+#                                 # (not part of `all`; --copy-runs N --copy-parallelism N)
+#   bench/run.sh adf              # sdk-adf: level-parallel vs one-by-one deploy of a generated 500-object factory against a
+#                                 # fake ADF (50 ms a call); plan time for 2,000 objects (--adf-objects N --adf-plan-objects N
+#                                 # --adf-latency-ms N --adf-plan-rounds N); not part of `all`
 #   bench/run.sh profile          # JFR profile of the calling thread, stack by stack (separate JVM)
 #   bench/run.sh --no-build ...   # reuse the last build
 #   bench/run.sh runs-get --warmup 10000 --rounds 40 --calls 500    # the defaults: 20,000 measured calls per stack
@@ -22,13 +27,17 @@ commands=()
 options=()
 mlflow_options=()
 dbx_options=()
+adf_options=()
+copy_options=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
-    runs-get|breakdown|closure|profile|mlflow|all|dbx-runs-get|dbx-statement) commands+=("$1") ;;
+    runs-get|breakdown|closure|profile|mlflow|all|dbx-runs-get|dbx-statement|mlflow-copy|adf) commands+=("$1") ;;
     --warmup|--rounds|--calls) options+=("$1" "$2"); shift ;;
     --mlflow-warmup|--mlflow-rounds|--mlflow-runs) mlflow_options+=("$1" "$2"); shift ;;
     --stmt-rounds|--rows|--chunks) dbx_options+=("$1" "$2"); shift ;;
+    --adf-objects|--adf-plan-objects|--adf-latency-ms|--adf-plan-rounds) adf_options+=("${1/--adf-/--}" "$2"); shift ;;
+    --copy-runs|--copy-parallelism) copy_options+=("$1" "$2"); shift ;;
     *) echo "usage: bench/run.sh [--no-build] [runs-get|breakdown|closure|profile|mlflow|all]... [--warmup N] [--rounds N] [--calls N]" \
             "[--mlflow-warmup N] [--mlflow-rounds N] [--mlflow-runs N]" >&2; exit 2 ;;
   esac
@@ -118,4 +127,13 @@ want dbx-runs-get && dbx+=(dbx-runs-get)
 want dbx-statement && dbx+=(dbx-statement)
 if [ ${#dbx[@]} -gt 0 ]; then
   "${jvm[@]}" -cp "$cp" io.dataops4j.bench.DatabricksBench "${dbx[@]}" ${options[@]+"${options[@]}"} ${dbx_options[@]+"${dbx_options[@]}"}
+fi
+# MLflow copy (io.dataops4j.bench.MlflowCopyBench): ours server to server vs mlflow-export-import export + import; only when named
+if [[ " ${commands[*]} " == *" mlflow-copy "* ]]; then
+  "${jvm[@]}" -Dorg.slf4j.simpleLogger.log.io.dataops4j.testkit=warn -cp "$cp" io.dataops4j.bench.MlflowCopyBench \
+      ${copy_options[@]+"${copy_options[@]}"}
+fi
+# sdk-adf's deployment against a fake Data Factory (io.dataops4j.bench.AdfDeployBench); only when asked for by name
+if [[ " ${commands[*]} " == *" adf "* ]]; then
+  "${jvm[@]}" -cp "$cp" io.dataops4j.bench.AdfDeployBench ${adf_options[@]+"${adf_options[@]}"}
 fi
