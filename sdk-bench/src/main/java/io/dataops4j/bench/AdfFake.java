@@ -287,17 +287,19 @@ final class AdfFake implements AutoCloseable {
 
         @Override
         public ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException();
+            return createServerSocket(port, 50, null);
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException();
+            return createServerSocket(port, backlog, null);
         }
 
         @Override
         public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            throw new UnsupportedOperationException();
+            ServerSocket socket = createServerSocket();
+            socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+            return socket;
         }
     }
 }
