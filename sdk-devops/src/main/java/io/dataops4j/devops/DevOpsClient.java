@@ -10,6 +10,8 @@ import io.dataops4j.core.error.ConfigurationException;
 import io.dataops4j.core.http.ApiClient;
 import io.dataops4j.core.http.RetryPolicy;
 import io.dataops4j.devops.internal.DevOpsContext;
+import io.dataops4j.devops.internal.SubClients;
+import io.dataops4j.devops.pipelines.Builds;
 import io.dataops4j.devops.pipelines.Pipelines;
 import io.dataops4j.devops.releases.Releases;
 import java.net.URI;
@@ -29,6 +31,7 @@ import java.util.Objects;
  *         .pat(Secret.of(System.getenv("AZURE_DEVOPS_EXT_PAT"))).build()) {
  *     Release r = devops.releases().create("ml", CreateRelease.builder(5).variable("MODEL_VERSION", "3").build());
  *     devops.releases().poll("ml", r.id()).waitForCompletion(Duration.ofMinutes(30));
+ *     Build b = devops.builds().queue("ml", QueueBuild.of(7, "refs/heads/main", Map.of())).waitForCompletion(Duration.ofMinutes(30));
  * }
  * }</pre>
  */
@@ -44,12 +47,14 @@ public final class DevOpsClient implements AutoCloseable {
     private final URI organizationUrl;
     private final Releases releases;
     private final Pipelines pipelines;
+    private final Builds builds;
 
     private DevOpsClient(Builder b, ApiClient http, ApiClient vsrm) {
         this.organizationUrl = http.baseUrl();
         this.ctx = new DevOpsContext(http, vsrm, b.pollInterval, b.clock, b.sleeper);
-        this.releases = new Releases(ctx);
-        this.pipelines = new Pipelines(ctx);
+        this.releases = SubClients.create(Releases.class, ctx);
+        this.pipelines = SubClients.create(Pipelines.class, ctx);
+        this.builds = SubClients.create(Builds.class, ctx);
     }
 
     /** A builder for an organization URL ({@code https://dev.azure.com/{org}}). */
@@ -125,9 +130,14 @@ public final class DevOpsClient implements AutoCloseable {
         return releases;
     }
 
-    /** Pipelines, runs and builds. */
+    /** YAML pipelines and their runs. */
     public Pipelines pipelines() {
         return pipelines;
+    }
+
+    /** Builds: queue, get, poll to completion. */
+    public Builds builds() {
+        return builds;
     }
 
     /** The HTTP client of the organization host, for calls this SDK does not model. */

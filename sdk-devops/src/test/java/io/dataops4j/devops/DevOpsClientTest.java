@@ -10,11 +10,15 @@ import io.dataops4j.core.http.RetryPolicy;
 import io.dataops4j.core.json.Json;
 import io.dataops4j.devops.logicapps.LogicAppTrigger;
 import io.dataops4j.devops.pipelines.Build;
+import io.dataops4j.devops.pipelines.BuildResult;
+import io.dataops4j.devops.pipelines.BuildStatus;
 import io.dataops4j.devops.pipelines.Pipeline;
 import io.dataops4j.devops.pipelines.PipelineRun;
 import io.dataops4j.devops.pipelines.QueueBuild;
 import io.dataops4j.devops.pipelines.RunPipeline;
 import io.dataops4j.devops.releases.Approval;
+import io.dataops4j.devops.releases.ApprovalStatus;
+import io.dataops4j.devops.releases.ListReleases;
 import io.dataops4j.devops.releases.Artifact;
 import io.dataops4j.devops.releases.CreateRelease;
 import io.dataops4j.devops.releases.Release;
@@ -144,8 +148,9 @@ class DevOpsClientTest {
 
         List<Approval> pending = replay(6, () -> devops.releases().listPendingApprovals("proj", 17L).toList());
         assertEquals(8, pending.get(0).id());
+        assertEquals(ApprovalStatus.PENDING, pending.get(0).status());
         Approval approved = replay(7, () -> devops.releases().approve("proj", 8, "ok"));
-        assertEquals("approved", approved.status());
+        assertEquals(ApprovalStatus.APPROVED, approved.status());
     }
 
     @Test
@@ -164,10 +169,58 @@ class DevOpsClientTest {
         assertFalse(run.isCompleted());
         PipelineRun again = replay(12, () -> devops.pipelines().getRun("proj", 7, 123));
         assertEquals("20261128.1", again.name());
-        Build queued = replay(13, () -> devops.pipelines().queueBuild("proj", QueueBuild.of(7, "refs/heads/main", Map.of("MODEL_NAME", "churn"))));
+        Build queued = replay(13, () -> devops.builds().queueBuild("proj", QueueBuild.of(7, "refs/heads/main", Map.of("MODEL_NAME", "churn"))));
         assertEquals(99, queued.id());
-        Build b = replay(14, () -> devops.pipelines().getBuild("proj", 99));
+        assertEquals(BuildStatus.NOT_STARTED, queued.status());
+        Build b = replay(14, () -> devops.builds().get("proj", 99));
         assertEquals("20261128.2", b.buildNumber());
+        assertFalse(b.isCompleted());
+        assertNull(b.result());
+    }
+
+    @Test
+    void approvalRejectReleaseSearchAndCompletedBuildMatchTheOfficialClient() throws Exception {
+        Approval rejected = replay(15, () -> devops.releases().reject("proj", 9, "not now"));
+        assertEquals(ApprovalStatus.REJECTED, rejected.status());
+        assertEquals("not now", rejected.comments());
+        assertEquals(42, rejected.releaseEnvironment().id());
+
+        List<Release> found = replay(16, () -> devops.releases().list("proj", ListReleases.builder().definitionId(5)
+                .createdAfter(Instant.parse("2026-11-28T09:50:00Z")).pageSize(100).build()).toList());
+        assertEquals(List.of(18L, 17L), found.stream().map(Release::id).toList(), "newest first, as the service answers");
+        assertTrue(found.get(1).description().endsWith("[dataops4j-relay 0123456789abcdef]"));
+
+        // a completed build with a result other than succeeded ends the poller with OperationFailedException
+        OperationFailedException partial = replay(17, () -> assertThrows(OperationFailedException.class,
+                () -> devops.builds().poll("proj", 100).waitForCompletion(Duration.ofMinutes(5))));
+        Build last = (Build) partial.finalState();
+        assertEquals(BuildStatus.COMPLETED, last.status());
+        assertEquals(BuildResult.PARTIALLY_SUCCEEDED, last.result());
+        assertTrue(partial.getMessage().contains("partially_succeeded"), partial.getMessage());
+    }
+
+    @Test
+    void buildPollerFollowsStatusToResultAndReadsUnknownValues() {
+        // queue (answered as recorded), then notStarted -> a status this SDK does not know -> inProgress -> completed/succeeded
+        server.enqueue(json("{\"id\":99,\"buildNumber\":\"20261128.2\",\"status\":\"notStarted\",\"definition\":{\"id\":7}}"));
+        server.enqueue(json("{\"id\":99,\"status\":\"notStarted\"}"));
+        server.enqueue(json("{\"id\":99,\"status\":\"waitingForAgentPool\"}"));
+        server.enqueue(json("{\"id\":99,\"status\":\"inProgress\"}"));
+        server.enqueue(json("{\"id\":99,\"status\":\"completed\",\"result\":\"succeeded\",\"finishTime\":\"2026-11-28T10:09:00Z\"}"));
+        List<BuildStatus> seen = new ArrayList<>();
+        Build done = devops.builds().queue("proj", QueueBuild.of(7, null, null)).onProgress(b -> seen.add(b.status()))
+                .waitForCompletion(Duration.ofMinutes(5));
+        assertEquals(BuildResult.SUCCEEDED, done.result());
+        assertEquals(List.of(BuildStatus.NOT_STARTED, BuildStatus.UNKNOWN, BuildStatus.IN_PROGRESS, BuildStatus.COMPLETED), seen);
+        // canceled: the poller ends cancelled; a result this SDK does not know is a failure, not a success
+        server.enqueue(json("{\"id\":101,\"status\":\"completed\",\"result\":\"canceled\"}"));
+        OperationFailedException canceled = assertThrows(OperationFailedException.class,
+                () -> devops.builds().poll("proj", 101).waitForCompletion(Duration.ofMinutes(5)));
+        assertTrue(canceled.getMessage().contains("cancelled"), canceled.getMessage());
+        server.enqueue(json("{\"id\":102,\"status\":\"completed\",\"result\":\"succeededWithIssues\"}"));
+        OperationFailedException unknown = assertThrows(OperationFailedException.class,
+                () -> devops.builds().poll("proj", 102).waitForCompletion(Duration.ofMinutes(5)));
+        assertEquals(BuildResult.UNKNOWN, ((Build) unknown.finalState()).result());
     }
 
     @Test

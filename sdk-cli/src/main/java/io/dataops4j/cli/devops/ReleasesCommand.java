@@ -3,11 +3,13 @@ package io.dataops4j.cli.devops;
 import io.dataops4j.cli.CliContext;
 import io.dataops4j.cli.ExitCodes;
 import io.dataops4j.devops.DevOpsClient;
+import io.dataops4j.devops.releases.Approval;
 import io.dataops4j.devops.releases.CreateRelease;
 import io.dataops4j.devops.releases.Release;
 import io.dataops4j.devops.releases.ReleaseEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dataops4j devops releases create|get}. */
+/** {@code dataops4j devops releases create|get|approve|reject}. */
 @Command(name = "releases", description = "Classic releases.", synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ReleasesCommand.CreateCommand.class, ReleasesCommand.GetCommand.class})
+        subcommands = {ReleasesCommand.CreateCommand.class, ReleasesCommand.GetCommand.class, ReleasesCommand.ApproveCommand.class,
+            ReleasesCommand.RejectCommand.class})
 public final class ReleasesCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -118,6 +121,66 @@ public final class ReleasesCommand implements Callable<Integer> {
                 print(ctx, devops.releases().get(connection.project(ctx), releaseId));
                 return ExitCodes.OK;
             }
+        }
+    }
+
+    /** What approve and reject share. */
+    abstract static class ApprovalCommand implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Mixin
+        DevOpsConnection connection;
+
+        @Option(names = "--approval-id", paramLabel = "N", required = true, description = "Approval id.")
+        long approvalId;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "Comments recorded with the decision.")
+        String comment;
+
+        ApprovalCommand(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        abstract Approval decide(DevOpsClient devops, String project);
+
+        @Override
+        public Integer call() {
+            try (DevOpsClient devops = connection.client(ctx)) {
+                Approval a = decide(devops, connection.project(ctx));
+                if (ctx.json()) {
+                    ctx.printJson(a);
+                } else {
+                    ctx.out().println("approval " + a.id() + " " + (a.status() == null ? "-" : a.status().name().toLowerCase(Locale.ROOT)));
+                    ctx.out().flush();
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code releases approve}. */
+    @Command(name = "approve", description = "Approve a pending release approval.")
+    static final class ApproveCommand extends ApprovalCommand {
+        ApproveCommand(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Approval decide(DevOpsClient devops, String project) {
+            return devops.releases().approve(project, approvalId, comment);
+        }
+    }
+
+    /** {@code releases reject}. */
+    @Command(name = "reject", description = "Reject a pending release approval; the environment it gates ends rejected.")
+    static final class RejectCommand extends ApprovalCommand {
+        RejectCommand(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        Approval decide(DevOpsClient devops, String project) {
+            return devops.releases().reject(project, approvalId, comment);
         }
     }
 }

@@ -6,13 +6,14 @@ import io.dataops4j.core.poll.PollResponse;
 import io.dataops4j.core.poll.PollStatus;
 import io.dataops4j.core.poll.Poller;
 import io.dataops4j.devops.internal.DevOpsContext;
+import io.dataops4j.devops.internal.SubClients;
 import java.util.Objects;
 
 import static io.dataops4j.devops.internal.DevOpsContext.seg;
 import static io.dataops4j.devops.internal.DevOpsContext.version;
 
 /**
- * YAML pipelines and builds, reached with {@code devops.pipelines()}.
+ * YAML pipelines and their runs, reached with {@code devops.pipelines()}; builds are {@code devops.builds()}.
  *
  * <pre>{@code
  * PipelineRun done = devops.pipelines().run("proj", 7, RunPipeline.builder().variable("MODEL_VERSION", "3").build())
@@ -21,11 +22,13 @@ import static io.dataops4j.devops.internal.DevOpsContext.version;
  */
 public final class Pipelines {
     static final String PIPELINES_VERSION = "7.1-preview.1";
-    static final String BUILDS_VERSION = "7.1-preview.7";
     private final DevOpsContext ctx;
 
-    /** For {@code DevOpsClient}. */
-    public Pipelines(DevOpsContext ctx) {
+    static {
+        SubClients.register(Pipelines.class, Pipelines::new);
+    }
+
+    private Pipelines(DevOpsContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 
@@ -57,7 +60,7 @@ public final class Pipelines {
     public PipelineRun start(String project, long pipelineId, RunPipeline spec) {
         Objects.requireNonNull(spec, "spec");
         return ctx.http().send(version(ApiRequest.post(seg(project) + "/_apis/pipelines/" + pipelineId + "/runs"), PIPELINES_VERSION)
-                .json(spec).notIdempotent().operation("pipelines.run").build(), PipelineRun.class);
+                .body(DevOpsContext.jsonWithVariables(spec, spec.variables())).notIdempotent().operation("pipelines.run").build(), PipelineRun.class);
     }
 
     /** One run. */
@@ -81,18 +84,5 @@ public final class Pipelines {
             }
             return PollResponse.failed(r, "run " + runId + " " + r.result());
         }).interval(ctx.pollInterval(), ctx.pollInterval().multipliedBy(10)).timing(ctx.clock(), ctx.sleeper()).build();
-    }
-
-    /** Queues a build. */
-    public Build queueBuild(String project, QueueBuild spec) {
-        Objects.requireNonNull(spec, "spec");
-        return ctx.http().send(version(ApiRequest.post(seg(project) + "/_apis/build/builds"), BUILDS_VERSION)
-                .json(spec).notIdempotent().operation("builds.queue").build(), Build.class);
-    }
-
-    /** One build. */
-    public Build getBuild(String project, long buildId) {
-        return ctx.http().send(version(ApiRequest.get(seg(project) + "/_apis/build/builds/" + buildId), BUILDS_VERSION)
-                .operation("builds.get").build(), Build.class);
     }
 }

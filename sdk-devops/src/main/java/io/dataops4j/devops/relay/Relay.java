@@ -16,6 +16,7 @@ import io.dataops4j.devops.internal.DeliveryStore;
 import io.dataops4j.devops.pipelines.PipelineRun;
 import io.dataops4j.devops.pipelines.RunPipeline;
 import io.dataops4j.devops.releases.CreateRelease;
+import io.dataops4j.devops.releases.ListReleases;
 import io.dataops4j.devops.releases.Release;
 import io.dataops4j.mlflow.webhooks.WebhookDelivery;
 import io.dataops4j.mlflow.webhooks.WebhookVerificationException;
@@ -26,8 +27,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * window) and Databricks ({@code X-Databricks-Signature}), verifies them, matches them against {@link RelayRule}s and
  * creates an Azure DevOps release or pipeline run with the model's variables. It answers at once (202) and calls
  * DevOps in the background with retries; a delivery (by delivery id or by event identity) acts at most once, also
- * across restarts ({@link RelayConfig#stateFile()}). It binds to loopback unless told otherwise, refuses oversized
+ * across restarts ({@link RelayConfig#stateFile()}). A release create that failed ambiguously (5xx, cut connection)
+ * is retried only after a search of the definition's recent releases found none carrying the event's marker in its
+ * description. It binds to loopback unless told otherwise, refuses oversized
  * (413), unsigned or forged (401) and malformed (400) deliveries, serves {@code GET /health}, and never logs secrets.
  * On the JDK's HTTP server, start the JVM with {@code -Dsun.net.httpserver.nodelay=true}.
  *
@@ -58,6 +65,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Relay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
+    /** How far before the first attempt a release found after an ambiguous failure may have been created (clock skew). */
+    static final Duration LOOKUP_SKEW = Duration.ofMinutes(10);
+    private static final int LOOKUP_PAGE = 100;
+    private static final int LOOKUP_LIMIT = 1000;
     private final RelayConfig config;
     private final DevOpsClient devops;
     private final WebhookVerifier mlflow;
@@ -275,9 +286,11 @@ public final class Relay implements AutoCloseable {
                     + (event.alias() != null ? " @" + event.alias() : "") + (event.stage() != null ? " -> " + event.stage() : "");
             try {
                 if (rule.releaseDefinitionId() != null) {
-                    Release r = withRetries(rule, () -> devops.releases().create(config.project(),
-                            CreateRelease.builder(rule.releaseDefinitionId()).description(description).variables(vars).build()));
-                    LOG.info("relay: rule {} created release {} ({})", rule.label(), r.id(), r.name());
+                    String marker = marker(event, rule.releaseDefinitionId());
+                    CreateRelease spec = CreateRelease.builder(rule.releaseDefinitionId()).description(description + " " + marker)
+                            .variables(vars).build();
+                    Release r = createReleaseOnce(rule, spec, marker);
+                    LOG.info("relay: rule {} has release {} ({})", rule.label(), r.id(), r.name());
                 } else {
                     RunPipeline.Builder spec = RunPipeline.builder();
                     vars.forEach(spec::variable);
@@ -295,9 +308,66 @@ public final class Relay implements AutoCloseable {
     }
 
     /**
-     * Retries throttling, server errors and transport failures with a doubling backoff. A create is not idempotent
-     * on DevOps: after a 5xx or a cut connection the release may exist; the relay prefers a rare duplicate release to
-     * a lost deployment, and logs each retry.
+     * What the relay writes at the end of a release's description to find it again: the first 16 hex digits of the
+     * SHA-256 of the event's identity and the definition ({@code [dataops4j-relay 0123456789abcdef]}). It is the same
+     * for every delivery of one event, and carries nothing secret.
+     */
+    static String marker(RelayEvent event, long definitionId) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((event.identity() + "|release:" + definitionId)
+                    .getBytes(StandardCharsets.UTF_8));
+            return "[dataops4j-relay " + HexFormat.of().formatHex(h, 0, 8) + "]";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /**
+     * Creates a release at most once. A create is not idempotent on DevOps and takes no idempotency key: after an
+     * ambiguous failure (a 5xx, or a connection cut once the body may have been sent) the release may exist. So before
+     * each retry that follows such a failure, the relay lists the definition's releases created since shortly before
+     * the first attempt ({@code definitionId}, {@code minCreatedTime}, newest first) and takes the one whose
+     * description carries this event's {@link #marker}; it creates again only when there is none. A 429 is not
+     * ambiguous (the service refused the request) and is retried directly.
+     */
+    private Release createReleaseOnce(RelayRule rule, CreateRelease spec, String marker) {
+        Instant since = Instant.now().minus(LOOKUP_SKEW);
+        boolean ambiguous = false;
+        Duration wait = retryBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (ambiguous) {
+                    Release existing = findRelease(spec.definitionId(), since, marker);
+                    if (existing != null) {
+                        LOG.info("relay: rule {}: release {} from an earlier attempt exists, not creating another", rule.label(),
+                                existing.id());
+                        return existing;
+                    }
+                }
+                return devops.releases().create(config.project(), spec);
+            } catch (TooManyRequestsException | ServerErrorException | TransportException e) {
+                if (!(e instanceof TooManyRequestsException)) {
+                    ambiguous = true;
+                }
+                if (attempt >= config.retryAttempts()) {
+                    throw e;
+                }
+                wait = pause(rule, attempt, e, wait);
+            }
+        }
+    }
+
+    private Release findRelease(long definitionId, Instant since, String marker) {
+        ListReleases filter = ListReleases.builder().definitionId(definitionId).createdAfter(since).pageSize(LOOKUP_PAGE).build();
+        return devops.releases().list(config.project(), filter).stream().limit(LOOKUP_LIMIT)
+                .filter(r -> r.description() != null && r.description().contains(marker)).findFirst().orElse(null);
+    }
+
+    /**
+     * Retries throttling, server errors and transport failures with a doubling backoff. Used for pipeline runs: the
+     * runs API cannot be searched for a run started by an earlier attempt (its list has no filter and no
+     * continuation, and a run shows no marker the caller can set), so after an ambiguous failure a rare duplicate
+     * run is preferred to a lost deployment; each retry is logged.
      */
     private <T> T withRetries(RelayRule rule, java.util.function.Supplier<T> call) {
         Duration wait = retryBackoff;
@@ -308,18 +378,22 @@ public final class Relay implements AutoCloseable {
                 if (attempt >= config.retryAttempts()) {
                     throw e;
                 }
-                Duration delay = e instanceof TooManyRequestsException t && t.retryAfter() != null ? t.retryAfter() : wait;
-                LOG.warn("relay: rule {} attempt {} failed ({}), retrying in {} ms", rule.label(), attempt, e.getClass().getSimpleName(),
-                        delay.toMillis());
-                try {
-                    sleeper.sleep(delay);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                wait = wait.multipliedBy(2);
+                wait = pause(rule, attempt, e, wait);
             }
         }
+    }
+
+    private Duration pause(RelayRule rule, int attempt, RuntimeException e, Duration wait) {
+        Duration delay = e instanceof TooManyRequestsException t && t.retryAfter() != null ? t.retryAfter() : wait;
+        LOG.warn("relay: rule {} attempt {} failed ({}), retrying in {} ms", rule.label(), attempt, e.getClass().getSimpleName(),
+                delay.toMillis());
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+        return wait.multipliedBy(2);
     }
 
     private static RelayEvent mlflowEvent(WebhookDelivery d) {

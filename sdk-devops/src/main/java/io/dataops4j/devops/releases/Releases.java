@@ -5,6 +5,12 @@ import io.dataops4j.core.paging.Paged;
 import io.dataops4j.core.poll.PollResponse;
 import io.dataops4j.core.poll.Poller;
 import io.dataops4j.devops.internal.DevOpsContext;
+import io.dataops4j.devops.internal.SubClients;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,10 +33,15 @@ public final class Releases {
     static final String RELEASES_VERSION = "7.1-preview.8";
     static final String ENVIRONMENTS_VERSION = "7.1-preview.7";
     static final String APPROVALS_VERSION = "7.1-preview.3";
+    private static final DateTimeFormatter QUERY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private final DevOpsContext ctx;
 
-    /** For {@code DevOpsClient}. */
-    public Releases(DevOpsContext ctx) {
+    static {
+        SubClients.register(Releases.class, Releases::new);
+    }
+
+    private Releases(DevOpsContext ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 
@@ -51,7 +62,27 @@ public final class Releases {
     public Release create(String project, CreateRelease spec) {
         Objects.requireNonNull(spec, "spec");
         return ctx.vsrm().send(version(ApiRequest.post(seg(project) + "/_apis/release/releases"), RELEASES_VERSION)
-                .json(spec).notIdempotent().operation("releases.create").build(), Release.class);
+                .body(DevOpsContext.jsonWithVariables(spec, spec.variables())).notIdempotent().operation("releases.create").build(), Release.class);
+    }
+
+    /**
+     * Releases of a project, newest first unless told otherwise (paged by continuation token). Items carry the
+     * release's name, status, description and definition, not its environments.
+     */
+    public Paged<Release> list(String project, ListReleases filter) {
+        Objects.requireNonNull(filter, "filter");
+        ApiRequest.Builder b = version(ApiRequest.get(seg(project) + "/_apis/release/releases"), RELEASES_VERSION)
+                .query("definitionId", filter.definitionId()).query("searchText", filter.searchText())
+                .query("minCreatedTime", time(filter.createdAfter())).query("maxCreatedTime", time(filter.createdBefore()))
+                .query("queryOrder", filter.ascending() ? "ascending" : null).query("$top", filter.pageSize())
+                .query("tagFilter", filter.tags().isEmpty() ? null : String.join(",", filter.tags()));
+        return Paged.continuationHeader(ctx.vsrm(), b.operation("releases.list").build(), "x-ms-continuationtoken", "continuationToken",
+                Release.class);
+    }
+
+    /** An instant as the official client writes query times ({@code 2026-11-28T09:50:00.000Z}). */
+    static String time(Instant t) {
+        return t == null ? null : QUERY_TIME.format(t.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** One release with its environments' status. */
@@ -112,10 +143,23 @@ public final class Releases {
         return Paged.continuationHeader(ctx.vsrm(), first, "x-ms-continuationtoken", "continuationToken", Approval.class);
     }
 
-    /** Approves an approval with a comment. */
+    /** Approves an approval, with comments or null ({@code PATCH _apis/release/approvals/{id}}). */
     public Approval approve(String project, long approvalId, String comments) {
-        Map<String, Object> body = comments == null ? Map.of("status", "approved") : Map.of("status", "approved", "comments", comments);
+        return updateApproval(project, approvalId, ApprovalStatus.APPROVED, comments, "releases.approve");
+    }
+
+    /** Rejects an approval, with comments or null; the gated environment ends {@code rejected}. */
+    public Approval reject(String project, long approvalId, String comments) {
+        return updateApproval(project, approvalId, ApprovalStatus.REJECTED, comments, "releases.reject");
+    }
+
+    private Approval updateApproval(String project, long approvalId, ApprovalStatus status, String comments, String operation) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        if (comments != null) {
+            body.put("comments", comments);
+        }
         return ctx.vsrm().send(version(ApiRequest.patch(seg(project) + "/_apis/release/approvals/" + approvalId), APPROVALS_VERSION)
-                .json(body).operation("releases.approve").build(), Approval.class);
+                .json(body).operation(operation).build(), Approval.class);
     }
 }

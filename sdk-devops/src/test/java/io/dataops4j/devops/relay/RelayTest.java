@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,59 @@ class RelayTest {
             assertEquals(Map.of("duplicate", true), Json.shared().parseValue(dup.body()));
         }
         assertEquals(2, devops.creates.size(), "one action, one retry");
+        devops.server.close();
+    }
+
+    private static final String RELEASE_RULE = "{\"project\":\"proj\",\"rules\":[{\"event\":\"MODEL_VERSION_TRANSITIONED_STAGE\","
+            + "\"stage\":\"Production\",\"releaseDefinitionId\":5}]}";
+
+    @Test
+    void aReleaseCreatedBeforeA5xxIsFoundAndNotCreatedAgain() throws Exception {
+        RelayTestSupport.DevOpsMock devops = new RelayTestSupport.DevOpsMock();
+        devops.appliedThenFailed.set(1); // DevOps creates the release, then the answer is lost (503)
+        Instant before = Instant.now();
+        try (Relay relay = Relay.builder(config(RELEASE_RULE)).devops(devops.client()).databricksSecret(Secret.of(SECRET))
+                .retryTiming(Duration.ofMillis(1), d -> { }).start()) {
+            assertEquals(202, RelayTestSupport.post(relay.url(), signed(TRANSITION), TRANSITION).statusCode());
+            RelayTestSupport.awaitActions(relay, 1);
+            assertEquals(1, relay.actionsDone(), "the action counts as done: its release exists");
+        }
+        assertEquals(1, devops.creates.size(), "no second create after the ambiguous 503");
+        assertEquals(1, devops.releases.size(), "exactly one release");
+        assertEquals(1, devops.lists.size(), "one search before the retry");
+        var list = devops.lists.get(0).getUrl();
+        assertEquals("/vsrm/myorg/proj/_apis/release/releases", list.encodedPath());
+        assertEquals("5", list.queryParameter("definitionId"));
+        assertEquals("100", list.queryParameter("$top"));
+        Instant since = Instant.parse(list.queryParameter("minCreatedTime"));
+        assertTrue(!since.isAfter(before.minus(Relay.LOOKUP_SKEW).plusSeconds(60)) && since.isBefore(before),
+                "created after shortly before the first attempt: " + since);
+        String description = (String) devops.releases.get(0).get("description");
+        assertTrue(description.startsWith("dataops4j relay: MODEL_VERSION_TRANSITIONED_STAGE churn v3 -> Production [dataops4j-relay "),
+                description);
+        devops.server.close();
+    }
+
+    @Test
+    void aCreateThatDidNotHappenIsRetriedAfterTheSearchFindsNothing() throws Exception {
+        RelayTestSupport.DevOpsMock devops = new RelayTestSupport.DevOpsMock();
+        devops.failures.set(1); // 503 without a release
+        devops.throttled.set(1); // and a 429 before it: refused, retried without a search
+        try (Relay relay = Relay.builder(config(RELEASE_RULE)).devops(devops.client()).databricksSecret(Secret.of(SECRET))
+                .retryTiming(Duration.ofMillis(1), d -> { }).start()) {
+            assertEquals(202, RelayTestSupport.post(relay.url(), signed(TRANSITION), TRANSITION).statusCode());
+            RelayTestSupport.awaitActions(relay, 1);
+            assertEquals(1, relay.actionsDone());
+        }
+        assertEquals(3, devops.creates.size(), "429, 503, then the create that succeeded");
+        assertEquals(1, devops.lists.size(), "a search only after the ambiguous 503, none after the 429");
+        assertEquals(1, devops.releases.size(), "exactly one release");
+        // the same event always carries the same marker, another event another one
+        RelayEvent e = new RelayEvent("databricks", null, "MODEL_VERSION_TRANSITIONED_STAGE", "churn", "3", "Production", null, null, "1");
+        assertEquals(Relay.marker(e, 5), Relay.marker(e, 5));
+        assertTrue(!Relay.marker(e, 5).equals(Relay.marker(e, 6)));
+        assertTrue(((String) devops.releases.get(0).get("description")).endsWith(Relay.marker(new RelayEvent("databricks", null,
+                "MODEL_VERSION_TRANSITIONED_STAGE", "churn", "3", "Production", null, null, "1623964513742"), 5)));
         devops.server.close();
     }
 
