@@ -208,9 +208,10 @@ public final class HttpPipeline {
         int attemptNo = 0;
         while (true) {
             attemptNo++;
-            // a request that must not be repeated is watched, so that a failure on a stale pooled connection can be
-            // told from one on which the service may have acted; its one resend goes on a new connection
-            ConnectionUse use = request.idempotent() || freshConnection ? null : new ConnectionUse();
+            // every call is watched, so that a failure on a stale pooled connection can be told from one on which the
+            // service may have acted: such a request (idempotent or not) is sent once more at once, on a new
+            // connection, instead of waiting out the retry policy's backoff
+            ConnectionUse use = freshConnection ? null : new ConnectionUse();
             Request okRequest = buildRequest(request, url, requestId, attemptNo, forceRefresh, use);
             forceRefresh = false;
             Call call = (freshConnection ? unpooled() : use != null ? tracked : http).newCall(okRequest);

@@ -95,6 +95,17 @@ class StaleConnectionTest {
     }
 
     @Test
+    void anIdempotentRequestOnAStaleConnectionIsSentAgainAtOnceWithoutUsingTheRetryBudget() throws Exception {
+        server.enqueue(thenClose("{\"id\":\"warm-up\"}"));
+        server.enqueue(ok("{\"id\":\"1\"}"));
+        ApiClient c = client(RetryPolicy.defaults(), Duration.ofSeconds(30));
+        assertEquals("warm-up", c.send(ApiRequest.get("api/items/0").build(), Created.class).id());
+        assertEquals("1", c.send(ApiRequest.get("api/items/1").build(), Created.class).id());
+        assertEquals(2, server.getRequestCount());
+        assertTrue(sleeper.waits().isEmpty(), "no backoff for a connection the server had closed: " + sleeper.waits());
+    }
+
+    @Test
     void theResendIsMadeOnceAndItsOwnFailureIsFinal() throws Exception {
         server.enqueue(thenClose("{\"id\":\"warm-up\"}"));
         // the resend reaches the server on a new connection, which then drops it unanswered: it may have been processed
