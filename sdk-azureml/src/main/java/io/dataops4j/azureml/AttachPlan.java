@@ -29,16 +29,18 @@ public final class AttachPlan {
     private final List<PlanStep> steps;
     private final Workspace workspace;
     private final ManagedCluster cluster;
+    private final io.dataops4j.core.arm.ResourceId clusterId;
     private final ExtensionSpec extensionSpec;
     private final KubernetesComputeSpec computeSpec;
 
     AttachPlan(AzureMlClient client, KubernetesAttach attach, List<PlanStep> steps, Workspace workspace, ManagedCluster cluster,
-               ExtensionSpec extensionSpec, KubernetesComputeSpec computeSpec) {
+               io.dataops4j.core.arm.ResourceId clusterId, ExtensionSpec extensionSpec, KubernetesComputeSpec computeSpec) {
         this.client = client;
         this.attach = attach;
         this.steps = List.copyOf(steps);
         this.workspace = workspace;
         this.cluster = cluster;
+        this.clusterId = clusterId;
         this.extensionSpec = extensionSpec;
         this.computeSpec = computeSpec;
     }
@@ -150,7 +152,7 @@ public final class AttachPlan {
                 return "identity " + (after == null ? "SystemAssigned" : after.identityType());
             }
             case "extension" -> {
-                ClusterExtension ext = client.extensions().install(cluster.id(), attach.extensionName(), extensionSpec,
+                ClusterExtension ext = client.extensions().install(clusterId, attach.extensionName(), extensionSpec,
                         attach.timeout(), status);
                 if (ext.currentVersion() == null) {
                     warnings.add("extension " + ext.name() + " reports no currentVersion");

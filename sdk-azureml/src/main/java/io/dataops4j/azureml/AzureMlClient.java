@@ -3,6 +3,7 @@ package io.dataops4j.azureml;
 import io.dataops4j.azureml.internal.Polls;
 import io.dataops4j.core.Sleeper;
 import io.dataops4j.core.arm.ArmClient;
+import io.dataops4j.core.arm.ResourceId;
 import io.dataops4j.core.auth.Credential;
 import io.dataops4j.core.auth.EntraIdCredential;
 import io.dataops4j.core.auth.Scopes;
@@ -47,6 +48,7 @@ public final class AzureMlClient implements AutoCloseable {
     private final String mlflowEndpoint;
     private final ResourceProviders providers;
     private final ManagedClusters managedClusters;
+    private final ConnectedClusters connectedClusters;
     private final ClusterExtensions extensions;
     private final Workspaces workspaces;
 
@@ -57,6 +59,7 @@ public final class AzureMlClient implements AutoCloseable {
         this.mlflowEndpoint = mlflowEndpoint;
         this.providers = new ResourceProviders(ctx);
         this.managedClusters = new ManagedClusters(ctx);
+        this.connectedClusters = new ConnectedClusters(ctx);
         this.extensions = new ClusterExtensions(ctx);
         this.workspaces = new Workspaces(ctx);
     }
@@ -108,6 +111,11 @@ public final class AzureMlClient implements AutoCloseable {
         return managedClusters;
     }
 
+    /** Azure Arc-enabled Kubernetes clusters. */
+    public ConnectedClusters connectedClusters() {
+        return connectedClusters;
+    }
+
     /** Cluster extensions. */
     public ClusterExtensions extensions() {
         return extensions;
@@ -142,18 +150,32 @@ public final class AzureMlClient implements AutoCloseable {
             }
         }
         Workspace ws = workspaces.get(attach.resourceGroup(), attach.workspace());
-        ManagedCluster cluster = managedClusters.get(attach.clusterResourceGroup(), attach.cluster());
-        if (cluster.hasManagedIdentity()) {
-            steps.add(new PlanStep("identity", cluster.id().name(), PlanStep.Action.NONE, "managed identity " + cluster.identityType()));
+        ManagedCluster cluster = null;
+        ResourceId clusterId;
+        ExtensionSpec extSpec;
+        if (attach.clusterKind() == KubernetesAttach.ClusterKind.ARC) {
+            // the connected cluster resource has its own identity: no identity step
+            ConnectedCluster arc = connectedClusters.get(attach.clusterResourceGroup(), attach.cluster());
+            clusterId = arc.id();
+            extSpec = attach.extension().spec(arc);
         } else {
-            steps.add(new PlanStep("identity", cluster.id().name(), PlanStep.Action.ENABLE_MANAGED_IDENTITY,
-                    "uses service principal " + cluster.servicePrincipalClientId() + "; will switch to SystemAssigned"));
+            cluster = managedClusters.get(attach.clusterResourceGroup(), attach.cluster());
+            clusterId = cluster.id();
+            if (cluster.hasManagedIdentity()) {
+                steps.add(new PlanStep("identity", cluster.id().name(), PlanStep.Action.NONE, "managed identity " + cluster.identityType()));
+            } else {
+                steps.add(new PlanStep("identity", cluster.id().name(), PlanStep.Action.ENABLE_MANAGED_IDENTITY,
+                        "uses service principal " + cluster.servicePrincipalClientId() + "; will switch to SystemAssigned"));
+            }
+            extSpec = attach.extension().spec(cluster);
         }
-        ExtensionSpec extSpec = attach.extension().spec(cluster);
         boolean canReadExtensions = !unregistered.contains("Microsoft.KubernetesConfiguration");
-        Optional<ClusterExtension> ext = canReadExtensions ? extensions.find(cluster.id(), attach.extensionName()) : Optional.empty();
-        String extTarget = attach.extensionName() + "@" + cluster.id().name();
-        if (ext.isEmpty()) {
+        Optional<ClusterExtension> ext = canReadExtensions ? extensions.find(clusterId, attach.extensionName()) : Optional.empty();
+        String extTarget = attach.extensionName() + "@" + clusterId.name();
+        String blocker = AzureMlExtension.blocker(extSpec);
+        if (blocker != null && (ext.isEmpty() || !extSpec.differences(ext.get()).isEmpty())) {
+            steps.add(new PlanStep("extension", extTarget, PlanStep.Action.CONFLICT, blocker));
+        } else if (ext.isEmpty()) {
             steps.add(new PlanStep("extension", extTarget, PlanStep.Action.CREATE, "not installed; " + extSpec.extensionType()
                     + " with " + extSpec.configurationSettings().size() + " settings"));
         } else {
@@ -174,7 +196,7 @@ public final class AzureMlClient implements AutoCloseable {
                         + (ext.get().currentVersion() == null ? "" : ", version " + ext.get().currentVersion())));
             }
         }
-        KubernetesComputeSpec.Builder cb = KubernetesComputeSpec.builder(attach.computeName(), cluster.id())
+        KubernetesComputeSpec.Builder cb = KubernetesComputeSpec.builder(attach.computeName(), clusterId)
                 .namespace(attach.namespace()).description(attach.computeDescription())
                 .defaultInstanceType(attach.defaultInstanceType()).systemAssignedIdentity(attach.computeIdentity());
         attach.instanceTypes().forEach(cb::instanceType);
@@ -198,7 +220,7 @@ public final class AzureMlClient implements AutoCloseable {
                         ? PlanStep.Action.UPDATE : PlanStep.Action.CONFLICT, "exists with other settings: " + String.join("; ", diffs)));
             }
         }
-        return new AttachPlan(this, attach, steps, ws, cluster, extSpec, computeSpec);
+        return new AttachPlan(this, attach, steps, ws, cluster, clusterId, extSpec, computeSpec);
     }
 
     /** Plans and applies a Kubernetes attach in one call. */

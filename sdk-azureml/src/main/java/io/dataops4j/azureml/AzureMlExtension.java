@@ -1,5 +1,7 @@
 package io.dataops4j.azureml;
 
+import io.dataops4j.core.Secret;
+import io.dataops4j.core.arm.ResourceId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,22 @@ import java.util.Set;
  *   {@code nginxIngress.enabled=true}, and on a cluster of fewer than 3 nodes {@code clusterPurpose=DevTest} and
  *   {@code inferenceRouterHA=false} unless set.</li>
  * </ul>
- * The seed's old key {@code inferenceLoadBalancerHA} (renamed in k8s-extension 1.2.2) is accepted and written as
- * {@code inferenceRouterHA}. SSL certificate files (protected settings) are not supported: use {@code sslSecret}.
+ * For an Arc connected cluster it adds the same cluster settings, but, as the CLI does, {@code relayserver.enabled=true}
+ * and {@code nginxIngress.enabled=false}, counts {@code properties.totalNodeCount} for the small-cluster rule, and adds
+ * {@code openshift=true} on an OpenShift distribution, and gives the extension a system-assigned identity and the
+ * cluster's location (its {@code custom.py}). With the relay on, the CLI creates an Azure Relay namespace,
+ * hybrid connection and {@code azureml_rw} rule and passes their connection string as a protected setting; this SDK does
+ * not create them: pass them with {@link Builder#relay(Secret, String, String)}, or turn the relay off.
+ *
+ * <p>HTTPS scoring: {@link Builder#sslCertificate(Secret, Secret)} takes the PEM contents of what the CLI reads from
+ * the protected settings {@code sslCertPemFile}/{@code sslKeyPemFile} and sends them, base64-encoded as the CLI does,
+ * as the protected settings {@code scoringFe.sslCert}/{@code scoringFe.sslKey} (the local file paths are not sent);
+ * {@code sslCname} is then required and {@code allowInsecureConnections} must not be True. A Kubernetes secret
+ * ({@code sslSecret}) is the alternative. Protected settings never show in {@link #toString()}, plans or messages;
+ * see {@link ExtensionSpec} for how a re-run compares them.
+ *
+ * <p>The seed's old key {@code inferenceLoadBalancerHA} (renamed in k8s-extension 1.2.2) is accepted and written as
+ * {@code inferenceRouterHA}.
  *
  * <pre>{@code
  * AzureMlExtension ext = AzureMlExtension.seed();                // training + inference, LoadBalancer, insecure, no HA
@@ -42,11 +58,16 @@ public final class AzureMlExtension {
 
     private static final Set<String> SERVICE_TYPES = Set.of("loadbalancer", "nodeport", "clusterip");
 
+    /** The protected setting the CLI puts the relay's connection string under (dereferenced to {@code relayserver.relayConnectionString}). */
+    public static final String RELAY_CONNECTION_STRING = "relayServerConnectionString";
+
     private final Map<String, String> settings;
+    private final Map<String, Secret> protectedSettings;
     private final String releaseTrain;
 
-    private AzureMlExtension(Map<String, String> settings, String releaseTrain) {
+    private AzureMlExtension(Map<String, String> settings, Map<String, Secret> protectedSettings, String releaseTrain) {
         this.settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.protectedSettings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(protectedSettings));
         this.releaseTrain = releaseTrain;
     }
 
@@ -73,38 +94,84 @@ public final class AzureMlExtension {
         return releaseTrain;
     }
 
+    /** The keys of the protected settings given (their values are secrets). */
+    public java.util.Set<String> protectedSettingKeys() {
+        return protectedSettings.keySet();
+    }
+
     /** The full extension for an AKS cluster, with the settings the az CLI adds for it. */
     public ExtensionSpec spec(ManagedCluster cluster) {
         Objects.requireNonNull(cluster, "cluster");
+        return spec(cluster.id(), cluster.location(), cluster.nodeCount(), true, null);
+    }
+
+    /** The full extension for an Arc connected cluster, with the settings the az CLI adds for it. */
+    public ExtensionSpec spec(ConnectedCluster cluster) {
+        Objects.requireNonNull(cluster, "cluster");
+        return spec(cluster.id(), cluster.location(), cluster.totalNodeCount(), false, cluster.distribution());
+    }
+
+    private ExtensionSpec spec(ResourceId id, String clusterLocation, Integer nodeCount, boolean managed, String distribution) {
         Map<String, String> s = new LinkedHashMap<>(settings);
-        String clusterId = cluster.id().path();
-        String location = cluster.location() == null ? "" : cluster.location().toLowerCase(Locale.ROOT);
-        if (cluster.nodeCount() < 3) {
+        Map<String, Secret> p = new LinkedHashMap<>(protectedSettings);
+        String clusterId = id.path();
+        String location = clusterLocation == null ? "" : clusterLocation.toLowerCase(Locale.ROOT);
+        if (nodeCount != null && nodeCount < 3) {
             s.putIfAbsent("clusterPurpose", "DevTest");
             s.putIfAbsent("inferenceRouterHA", "false");
+        }
+        if ("openshift".equalsIgnoreCase(distribution)) {
+            s.put("openshift", "true");
         }
         s.putIfAbsent("cluster_name", clusterId);
         s.putIfAbsent("domain", location + ".cloudapp.azure.com");
         s.putIfAbsent("location", location);
         s.putIfAbsent("jobSchedulerLocation", location);
-        s.putIfAbsent("cluster_name_friendly", cluster.id().name());
+        s.putIfAbsent("cluster_name_friendly", id.name());
         s.putIfAbsent("servicebus.enabled", "false");
-        s.putIfAbsent("relayserver.enabled", "false");
-        s.putIfAbsent("nginxIngress.enabled", "true");
-        // the CLI's "dereference": cluster_name also fills clusterId and the Prometheus label
+        // the CLI: no relay for AKS and nginx ingress on; for Arc the relay on and no nginx ingress
+        s.putIfAbsent("relayserver.enabled", managed ? "false" : "true");
+        s.putIfAbsent("nginxIngress.enabled", managed ? "true" : "false");
+        // the CLI's "dereference": cluster_name also fills clusterId and the Prometheus label, the relay's
+        // connection string also fills relayserver.relayConnectionString
         s.putIfAbsent("clusterId", s.get("cluster_name"));
         s.putIfAbsent("prometheus.prometheusSpec.externalLabels.cluster_name", s.get("cluster_name"));
-        return new ExtensionSpec(EXTENSION_TYPE, releaseTrain, RELEASE_NAMESPACE, s);
+        if (p.containsKey(RELAY_CONNECTION_STRING)) {
+            p.putIfAbsent("relayserver.relayConnectionString", p.get(RELAY_CONNECTION_STRING));
+        }
+        // the CLI (custom.py __create_identity): no extension identity on AKS; on other clusters a system-assigned one,
+        // with the cluster's location on the extension resource
+        return new ExtensionSpec(EXTENSION_TYPE, releaseTrain, RELEASE_NAMESPACE, s, p, managed ? null : "SystemAssigned",
+                managed ? null : location);
+    }
+
+    /**
+     * Why this extension cannot be installed on a cluster as it stands, or null: on an Arc cluster the relay is on
+     * (the CLI's default) and no relay connection string was given (the CLI would create an Azure Relay; this SDK does
+     * not).
+     */
+    static String blocker(ExtensionSpec spec) {
+        boolean relay = !"false".equalsIgnoreCase(spec.configurationSettings().get("relayserver.enabled"));
+        if (relay && !spec.protectedSettings().containsKey(RELAY_CONNECTION_STRING)
+                && !spec.protectedSettings().containsKey("relayserver.relayConnectionString")
+                && spec.configurationSettings().get(RELAY_CONNECTION_STRING) == null) {
+            return "relayserver.enabled is on (the az CLI's default for Arc clusters), and no relay connection string was given: "
+                    + "the az CLI creates an Azure Relay namespace, hybrid connection and azureml_rw rule for it, this SDK does "
+                    + "not; create them and pass AzureMlExtension.builder().relay(connectionString, hybridConnectionResourceId, "
+                    + "hybridConnectionName), or set relayserver.enabled=false";
+        }
+        return null;
     }
 
     @Override
     public String toString() {
-        return "AzureMlExtension" + settings;
+        return "AzureMlExtension" + settings + (protectedSettings.isEmpty() ? "" : " protected " + protectedSettings.keySet());
     }
 
     /** Builds and checks an {@link AzureMlExtension}. */
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, Secret> protectedSettings = new LinkedHashMap<>();
         private String releaseTrain = "stable";
 
         private Builder() {
@@ -135,6 +202,45 @@ public final class AzureMlExtension {
             return setting("inferenceRouterHA", flag(ha));
         }
 
+        /** {@code sslCname}: the host name of HTTPS scoring endpoints (required with a certificate or {@code sslSecret}). */
+        public Builder sslCname(String cname) {
+            return setting("sslCname", Objects.requireNonNull(cname, "cname"));
+        }
+
+        /**
+         * HTTPS scoring with a certificate: the PEM texts the CLI reads from the files named by the protected settings
+         * {@code sslCertPemFile} and {@code sslKeyPemFile}; sent base64-encoded as the protected settings
+         * {@code scoringFe.sslCert} and {@code scoringFe.sslKey}.
+         */
+        public Builder sslCertificate(Secret certificatePem, Secret privateKeyPem) {
+            Objects.requireNonNull(certificatePem, "certificatePem");
+            Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+            protectedSettings.put("scoringFe.sslCert", base64(certificatePem));
+            protectedSettings.put("scoringFe.sslKey", base64(privateKeyPem));
+            return this;
+        }
+
+        /**
+         * The Azure Relay an Arc cluster's extension talks through (the CLI creates it; see the class comment):
+         * protected {@code relayServerConnectionString} (and {@code relayserver.relayConnectionString}), and
+         * {@code relayserver.hybridConnectionResourceID}, {@code relayserver.hybridConnectionName}.
+         */
+        public Builder relay(Secret connectionString, String hybridConnectionResourceId, String hybridConnectionName) {
+            protectedSettings.put(RELAY_CONNECTION_STRING, Objects.requireNonNull(connectionString, "connectionString"));
+            setting("relayserver.hybridConnectionResourceID", Objects.requireNonNull(hybridConnectionResourceId, "hybridConnectionResourceId"));
+            return setting("relayserver.hybridConnectionName", Objects.requireNonNull(hybridConnectionName, "hybridConnectionName"));
+        }
+
+        /** Any other protected setting (a secret: never returned by ARM, never shown). */
+        public Builder protectedSetting(String key, Secret value) {
+            protectedSettings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        private static Secret base64(Secret pem) {
+            return Secret.of(java.util.Base64.getEncoder().encodeToString(pem.reveal().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+
         /** The release train (default {@code stable}). */
         public Builder releaseTrain(String train) {
             this.releaseTrain = Objects.requireNonNull(train, "train");
@@ -162,6 +268,11 @@ public final class AzureMlExtension {
          */
         public AzureMlExtension build() {
             Map<String, String> s = new LinkedHashMap<>(settings);
+            for (String k : protectedSettings.keySet()) {
+                if (s.containsKey(k)) {
+                    throw new IllegalArgumentException("setting " + k + " is given both as a setting and as a protected setting");
+                }
+            }
             boolean training = isTrue(s.get("enableTraining"));
             boolean inference = isTrue(s.get("enableInference"));
             if (!training && !inference) {
@@ -176,15 +287,21 @@ public final class AzureMlExtension {
                             + (type == null ? "" : ", not '" + type + "'"));
                 }
                 String sslSecret = s.get("sslSecret");
-                if (!isTrue(s.get("allowInsecureConnections")) && sslSecret == null) {
-                    throw new IllegalArgumentException("inference needs allowInsecureConnections=True (HTTP), or sslSecret "
-                            + "(a Kubernetes secret in namespace " + RELEASE_NAMESPACE + ") with sslCname (HTTPS)");
+                boolean certificate = protectedSettings.containsKey("scoringFe.sslCert") && protectedSettings.containsKey("scoringFe.sslKey");
+                boolean insecure = isTrue(s.get("allowInsecureConnections"));
+                if (!insecure && sslSecret == null && !certificate) {
+                    throw new IllegalArgumentException("inference needs allowInsecureConnections=True (HTTP), or HTTPS with sslCname and "
+                            + "a certificate (sslCertPemFile and sslKeyPemFile) or sslSecret (a Kubernetes secret in namespace "
+                            + RELEASE_NAMESPACE + ")");
                 }
-                if (sslSecret != null && !isTrue(s.get("allowInsecureConnections"))) {
-                    if (s.get("sslCname") == null) {
-                        throw new IllegalArgumentException("sslSecret needs sslCname");
-                    }
-                    s.put("scoringFe.sslSecret", sslSecret);
+                if (certificate && insecure) {
+                    throw new IllegalArgumentException("an SSL certificate was given: allowInsecureConnections must be False");
+                }
+                if ((certificate || sslSecret != null) && s.get("sslCname") == null) {
+                    throw new IllegalArgumentException("HTTPS scoring (" + (certificate ? "a certificate" : "sslSecret") + ") needs sslCname");
+                }
+                if (sslSecret != null && !insecure && !certificate) {
+                    s.put("scoringFe.sslSecret", sslSecret);   // the CLI takes the certificate files first
                 }
                 boolean nodePort = type.equalsIgnoreCase("nodeport");
                 boolean internalLb = "azure".equalsIgnoreCase(s.get("internalLoadBalancerProvider"));
@@ -197,7 +314,7 @@ public final class AzureMlExtension {
                     s.put("scoringFe.serviceType.internalLoadBalancer", "True");
                 }
             }
-            return new AzureMlExtension(s, releaseTrain);
+            return new AzureMlExtension(s, protectedSettings, releaseTrain);
         }
 
         private static String flag(boolean b) {

@@ -6,10 +6,12 @@ import io.dataops4j.core.auth.Credential;
 import io.dataops4j.core.auth.EntraIdCredential;
 import io.dataops4j.core.auth.Scopes;
 import io.dataops4j.core.error.ConfigurationException;
+import io.dataops4j.core.http.ApiClient;
 import io.dataops4j.mlflow.MlflowClient;
 import io.dataops4j.mlflow.MlflowPlatform;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
  * (a workspace's {@code properties.mlFlowTrackingUri}). As the azureml-mlflow plugin does for MLflow 2 and 3 clients,
  * the REST base is {@code https://<host>/mlflow/v2.0/subscriptions/<s>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<w>/},
  * under which the MLflow REST API ({@code api/2.0/mlflow/...}) lives, and requests carry an Entra ID token for ARM's
- * scope ({@code https://management.azure.com/.default}, the plugin's default scope).
+ * scope ({@code https://management.azure.com/.default}, the plugin's default scope). Run artifacts
+ * ({@code azureml://.../experiments/<e>/runs/<r>/artifacts}) go through {@link AzureMlArtifactRepository}, with the
+ * same credential for the workspace's run-history API and blob SAS URLs for the bytes.
  *
  * <p>Found through {@link java.util.ServiceLoader} with a credential from {@code MLFLOW_TRACKING_TOKEN} (a bearer
  * token) or else azure-identity's DefaultAzureCredential; pass {@link #withCredential(Credential)} to
@@ -84,6 +88,12 @@ public final class AzureMlMlflow implements MlflowPlatform {
     }
 
     static String restBase(String trackingUri, String endpoint) {
+        String[] hs = hostAndScope(trackingUri, endpoint);
+        return hs[0] + "/mlflow/v2.0" + hs[1] + "/";
+    }
+
+    /** The API host ({@code https://<region>.api.azureml.ms}, or the endpoint) and the workspace scope of a tracking URI. */
+    static String[] hostAndScope(String trackingUri, String endpoint) {
         URI uri;
         try {
             uri = URI.create(trackingUri.strip());
@@ -103,7 +113,7 @@ public final class AzureMlMlflow implements MlflowPlatform {
                 + "/providers/Microsoft.MachineLearningServices/workspaces/" + m.group(3);
         String host = endpoint != null ? endpoint.replaceAll("/+$", "")
                 : "https://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
-        return host + "/mlflow/v2.0" + scope + "/";
+        return new String[] {host, scope};
     }
 
     @Override
@@ -116,6 +126,11 @@ public final class AzureMlMlflow implements MlflowPlatform {
                     : EntraIdCredential.defaultAzure(Scopes.ARM);
         }
         builder.credential(c);
+        String[] hs = hostAndScope(trackingUri, endpoint);
+        ApiClient http = ApiClient.builder("azureml", "sdk-azureml").baseUrl(hs[0] + "/").credential(c).build();
+        String scope = hs[1];
+        builder.artifactRepositoryFactory(uri -> AzureMlArtifactRepository.handles(uri)
+                ? Optional.of(AzureMlArtifactRepository.of(http, scope, uri)) : Optional.empty());
     }
 
     @Override

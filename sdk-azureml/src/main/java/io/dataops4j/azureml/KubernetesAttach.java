@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param resourceGroup          the workspace's resource group
  * @param workspace              the workspace
  * @param clusterResourceGroup   the cluster's resource group
- * @param cluster                the AKS cluster's name
+ * @param cluster                the cluster's name
+ * @param clusterKind            an AKS managed cluster or an Arc connected cluster
  * @param computeName            the compute's name in the workspace
  * @param namespace              the namespace jobs run in (it must exist in the cluster)
  * @param extensionName          the extension's name on the cluster
@@ -37,7 +38,7 @@ import java.util.Objects;
  * @param timeout                how long each long-running step may take
  */
 public record KubernetesAttach(String resourceGroup, String workspace, String clusterResourceGroup, String cluster,
-                               String computeName, String namespace, String extensionName, AzureMlExtension extension,
+                               ClusterKind clusterKind, String computeName, String namespace, String extensionName, AzureMlExtension extension,
                                List<String> providers, OnDifference onDifference, Map<String, InstanceType> instanceTypes,
                                String defaultInstanceType, String computeDescription, boolean computeIdentity,
                                Duration timeout) {
@@ -45,7 +46,23 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
     public static final List<String> AKS_PROVIDERS = List.of(
             "Microsoft.ContainerService", "Microsoft.KubernetesConfiguration", "Microsoft.MachineLearningServices");
 
+    /**
+     * The providers an Arc attach needs: Arc-enabled Kubernetes, cluster extensions, Azure ML (the reference's
+     * {@code clusterRp} for connected clusters is {@code Microsoft.Kubernetes}).
+     */
+    public static final List<String> ARC_PROVIDERS = List.of(
+            "Microsoft.Kubernetes", "Microsoft.KubernetesConfiguration", "Microsoft.MachineLearningServices");
+
+    /** Where the cluster lives. */
+    public enum ClusterKind {
+        /** An AKS managed cluster ({@code Microsoft.ContainerService/managedClusters}). */
+        AKS,
+        /** An Azure Arc-enabled cluster ({@code Microsoft.Kubernetes/connectedClusters}): no identity step. */
+        ARC
+    }
+
     public KubernetesAttach {
+        Objects.requireNonNull(clusterKind, "clusterKind");
         Objects.requireNonNull(resourceGroup, "resourceGroup");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(clusterResourceGroup, "clusterResourceGroup");
@@ -78,11 +95,12 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         private String workspace;
         private String clusterResourceGroup;
         private String cluster;
+        private ClusterKind clusterKind = ClusterKind.AKS;
         private String computeName;
         private String namespace;
         private String extensionName = "azureml";
         private AzureMlExtension extension = AzureMlExtension.seed();
-        private List<String> providers = AKS_PROVIDERS;
+        private List<String> providers;
         private OnDifference onDifference = OnDifference.REPORT;
         private final Map<String, InstanceType> instanceTypes = new LinkedHashMap<>();
         private String defaultInstanceType;
@@ -103,6 +121,15 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         public Builder aksCluster(String resourceGroup, String cluster) {
             this.clusterResourceGroup = resourceGroup;
             this.cluster = cluster;
+            this.clusterKind = ClusterKind.AKS;
+            return this;
+        }
+
+        /** An Azure Arc-enabled cluster instead (its resource group defaults to the workspace's). */
+        public Builder arcCluster(String resourceGroup, String cluster) {
+            this.clusterResourceGroup = resourceGroup;
+            this.cluster = cluster;
+            this.clusterKind = ClusterKind.ARC;
             return this;
         }
 
@@ -128,7 +155,7 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
             return this;
         }
 
-        /** The providers to register (default {@link #AKS_PROVIDERS}); an empty list registers none. */
+        /** The providers to register (default {@link #AKS_PROVIDERS}, or {@link #ARC_PROVIDERS} for Arc); an empty list registers none. */
         public Builder providers(List<String> providers) {
             this.providers = List.copyOf(providers);
             return this;
@@ -172,12 +199,13 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         public KubernetesAttach build() {
             require(resourceGroup, "workspace resource group");
             require(workspace, "workspace");
-            require(cluster, "AKS cluster");
+            require(cluster, "cluster (AKS or Arc)");
             require(computeName, "compute name");
             require(namespace, "namespace");
             require(extensionName, "extension name");
             return new KubernetesAttach(resourceGroup, workspace, clusterResourceGroup == null ? resourceGroup : clusterResourceGroup,
-                    cluster, computeName, namespace, extensionName, extension, providers, onDifference, instanceTypes,
+                    cluster, clusterKind, computeName, namespace, extensionName, extension,
+                    providers != null ? providers : clusterKind == ClusterKind.ARC ? ARC_PROVIDERS : AKS_PROVIDERS, onDifference, instanceTypes,
                     defaultInstanceType, computeDescription, computeIdentity, timeout);
         }
 

@@ -40,6 +40,9 @@ final class FakeArm implements AutoCloseable {
     static final String AKS_ID = "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.ContainerService/managedClusters/" + AKS;
     static final String EXT_ID = AKS_ID + "/providers/Microsoft.KubernetesConfiguration/extensions/" + EXT;
     static final String WS_ID = "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.MachineLearningServices/workspaces/" + WS;
+    static final String ARC = "arc1";
+    static final String ARC_ID = "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.Kubernetes/connectedClusters/" + ARC;
+    static final String ARC_EXT_ID = ARC_ID + "/providers/Microsoft.KubernetesConfiguration/extensions/" + EXT;
     static final String TRACKING_URI = "azureml://eastus.api.azureml.ms/mlflow/v1.0" + WS_ID;
 
     /** How an extension PUT ends. */
@@ -54,6 +57,7 @@ final class FakeArm implements AutoCloseable {
     String clusterETag = "beywbwei";
     int nodeCount = 2;
     Map<String, Object> extension;
+    String extensionId = EXT_ID;
     ExtensionOutcome extensionOutcome = ExtensionOutcome.HEALTHY;
     String extensionState = "Ready";
     final Map<String, Map<String, Object>> computes = new LinkedHashMap<>();
@@ -61,6 +65,11 @@ final class FakeArm implements AutoCloseable {
     final Map<String, String> opOutcome = new TreeMap<>();
     int throttle;
     int computePageSize = 100;
+    /** The Arc cluster's properties.totalNodeCount (null: not reported) and distribution. */
+    Integer arcNodes = 5;
+    String arcDistribution = "k3s";
+    /** The extension PUT bodies as received (protected settings included: ARM never returns them). */
+    final List<String> extensionPuts = Collections.synchronizedList(new ArrayList<>());
 
     FakeArm() throws IOException {
         server.setServerSocketFactory(new NoDelayServerSockets());
@@ -184,7 +193,7 @@ final class FakeArm implements AutoCloseable {
         if (state != null) {
             props.put("extensionState", state);
         }
-        body.put("id", EXT_ID);
+        body.put("id", extensionId);
         body.put("type", "Microsoft.KubernetesConfiguration/extensions");
         body.put("name", EXT);
         return body;
@@ -218,14 +227,14 @@ final class FakeArm implements AutoCloseable {
 
     private static final Map<String, String> VERSIONS = Map.of("Microsoft.Resources", "2025-04-01",
             "Microsoft.ContainerService", "2025-10-01", "Microsoft.KubernetesConfiguration", "2025-03-01",
-            "Microsoft.MachineLearningServices", "2025-12-01");
+            "Microsoft.MachineLearningServices", "2025-12-01", "Microsoft.Kubernetes", "2021-10-01");
 
     private synchronized MockResponse handle(RecordedRequest r) {
         requests.add(r);
         String m = r.getMethod();
         String p = r.getUrl().encodedPath();
         String v = r.getUrl().queryParameter("api-version");
-        calls.add(m + " " + p.replace(AKS_ID, "{aks}").replace(WS_ID, "{ws}") + (r.getUrl().queryParameter("$skip") == null ? "" : "?$skip"));
+        calls.add(m + " " + p.replace(AKS_ID, "{aks}").replace(ARC_ID, "{arc}").replace(WS_ID, "{ws}") + (r.getUrl().queryParameter("$skip") == null ? "" : "?$skip"));
         if (throttle > 0) {
             throttle--;
             return json(429, Map.of("error", Map.of("code", "TooManyRequests", "message", "throttled")), "Retry-After", "7");
@@ -268,7 +277,34 @@ final class FakeArm implements AutoCloseable {
             return json(200, Map.of("id", provPrefix + ns, "namespace", ns, "registrationState", providers.getOrDefault(ns, "NotRegistered"),
                     "registrationPolicy", "RegistrationRequired", "resourceTypes", List.of()));
         }
-        if (p.equals(EXT_ID)) {
+        if (p.equals(ARC_ID)) {
+            if (!VERSIONS.get("Microsoft.Kubernetes").equals(v)) {
+                return error(400, "InvalidApiVersionParameter", "api-version " + v);
+            }
+            // shaped after the connectedClusters spec's ConnectedCluster (identity SystemAssigned, read-only counts)
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("agentPublicKeyCertificate", "MIICYzCCAcygAwIBAgIBADANBgkqhkiG9w0BAQUFADAuMQswCQYDVQQGEwJVUzEM");
+            props.put("kubernetesVersion", "1.30.0");
+            if (arcNodes != null) {
+                props.put("totalNodeCount", arcNodes);
+            }
+            props.put("totalCoreCount", 16);
+            props.put("agentVersion", "1.21.10");
+            props.put("provisioningState", "Succeeded");
+            props.put("distribution", arcDistribution);
+            props.put("infrastructure", "generic");
+            props.put("connectivityStatus", "Connected");
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("id", ARC_ID);
+            doc.put("name", ARC);
+            doc.put("type", "Microsoft.Kubernetes/connectedClusters");
+            doc.put("location", "westeurope");
+            doc.put("identity", Map.of("type", "SystemAssigned", "principalId", "p-arc", "tenantId", "t1"));
+            doc.put("properties", props);
+            return json(200, doc);
+        }
+        if (p.equals(EXT_ID) || p.equals(ARC_EXT_ID)) {
+            extensionId = p;
             if (!VERSIONS.get("Microsoft.KubernetesConfiguration").equals(v)) {
                 return error(400, "InvalidApiVersionParameter", "api-version " + v);
             }
@@ -276,6 +312,7 @@ final class FakeArm implements AutoCloseable {
                 return extension == null ? error(404, "ResourceNotFound", "extension azureml not found") : json(200, extensionNow());
             }
             if (m.equals("PUT")) {
+                extensionPuts.add(body);
                 extension = json;
                 if (extensionOutcome == ExtensionOutcome.FAILED) {
                     opOutcome.put("extension", "Failed");

@@ -10,18 +10,27 @@ import io.dataops4j.azureml.PlanStep;
 import io.dataops4j.cli.CliContext;
 import io.dataops4j.cli.ExitCodes;
 import io.dataops4j.cli.progress.Progress;
+import io.dataops4j.core.Secret;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dataops4j azureml attach-kubernetes}: plans, then (unless {@code --dry-run}) applies the attach of an AKS
- * cluster to a workspace: providers, managed identity, the verified Azure ML extension, the Kubernetes compute.
+ * cluster (or, with {@code --arc-cluster}, an Arc-enabled cluster) to a workspace: providers, managed identity (AKS
+ * only), the verified Azure ML extension (HTTPS scoring with {@code --ssl-*}), the Kubernetes compute.
  */
 @Command(name = "attach-kubernetes",
         description = {"Attach an AKS cluster to an Azure ML workspace as Kubernetes compute: register the providers,",
@@ -39,11 +48,46 @@ public final class AttachKubernetesCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "NAME", required = true, description = "The Azure ML workspace.")
     String workspace;
 
-    @Option(names = "--aks-cluster", paramLabel = "NAME", required = true, description = "The AKS cluster.")
-    String cluster;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Cluster cluster;
 
-    @Option(names = "--aks-resource-group", paramLabel = "NAME", description = "Resource group of the cluster (default: the workspace's).")
+    /** Exactly one of the two kinds of cluster. */
+    static final class Cluster {
+        @Option(names = "--aks-cluster", paramLabel = "NAME", required = true, description = "The AKS cluster.")
+        String aks;
+
+        @Option(names = "--arc-cluster", paramLabel = "NAME", required = true,
+                description = "An Azure Arc-enabled cluster (Microsoft.Kubernetes/connectedClusters) instead of an AKS cluster: "
+                        + "registers Microsoft.Kubernetes, no identity step; the extension gets the az CLI's Arc settings.")
+        String arc;
+    }
+
+    @Option(names = {"--aks-resource-group", "--arc-resource-group", "--cluster-resource-group"}, paramLabel = "NAME",
+            description = "Resource group of the cluster (default: the workspace's).")
     String clusterResourceGroup;
+
+    @Option(names = "--ssl-cname", paramLabel = "HOST", description = "sslCname: host name of HTTPS scoring endpoints.")
+    String sslCname;
+
+    @Option(names = "--ssl-cert-pem-file", paramLabel = "FILE",
+            description = "PEM certificate for HTTPS scoring (the CLI's protected sslCertPemFile): its content is sent as the protected "
+                    + "setting scoringFe.sslCert; needs --ssl-key-pem-file and --ssl-cname, and turns allowInsecureConnections off.")
+    Path sslCertPemFile;
+
+    @Option(names = "--ssl-key-pem-file", paramLabel = "FILE",
+            description = "PEM private key for HTTPS scoring (the CLI's protected sslKeyPemFile), sent as scoringFe.sslKey.")
+    Path sslKeyPemFile;
+
+    @Option(names = "--relay-connection-string-env", paramLabel = "VAR",
+            description = "Arc: environment variable holding the Azure Relay connection string (the az CLI creates the relay; "
+                    + "this command does not). With --relay-hybrid-connection-id and --relay-hybrid-connection-name.")
+    String relayConnectionStringEnv;
+
+    @Option(names = "--relay-hybrid-connection-id", paramLabel = "ID", description = "Arc: relayserver.hybridConnectionResourceID.")
+    String relayHybridConnectionId;
+
+    @Option(names = "--relay-hybrid-connection-name", paramLabel = "NAME", description = "Arc: relayserver.hybridConnectionName.")
+    String relayHybridConnectionName;
 
     @Option(names = "--compute-name", paramLabel = "NAME", required = true, description = "Name of the compute in the workspace.")
     String computeName;
@@ -75,6 +119,17 @@ public final class AttachKubernetesCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @Spec
+    CommandSpec spec;
+
+    private Secret readPem(Path file) {
+        try {
+            return Secret.of(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read PEM file " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
     AttachKubernetesCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -85,14 +140,42 @@ public final class AttachKubernetesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AzureMlExtension extension = AzureMlExtension.builder().enableTraining(true).enableInference(true)
-                .inferenceRouterServiceType("LoadBalancer").allowInsecureConnections(true).inferenceRouterHA(false)
-                .settings(settings).build();
-        KubernetesAttach attach = KubernetesAttach.builder()
-                .workspace(resourceGroup, workspace)
-                .aksCluster(clusterResourceGroup == null ? resourceGroup : clusterResourceGroup, cluster)
+        boolean arc = cluster.arc != null;
+        AzureMlExtension.Builder eb = AzureMlExtension.builder().enableTraining(true).enableInference(true)
+                .inferenceRouterServiceType("LoadBalancer").allowInsecureConnections(true).inferenceRouterHA(false);
+        if ((sslCertPemFile == null) != (sslKeyPemFile == null)) {
+            throw new ParameterException(spec.commandLine(), "--ssl-cert-pem-file and --ssl-key-pem-file go together");
+        }
+        if (sslCertPemFile != null) {
+            eb.allowInsecureConnections(false).sslCertificate(readPem(sslCertPemFile), readPem(sslKeyPemFile));
+        }
+        if (sslCname != null) {
+            eb.sslCname(sslCname);
+        }
+        if (relayConnectionStringEnv != null) {
+            String value = ctx.environment().get(relayConnectionStringEnv);
+            if (value == null || value.isBlank() || relayHybridConnectionId == null || relayHybridConnectionName == null) {
+                throw new ParameterException(spec.commandLine(), "--relay-connection-string-env needs a set variable "
+                        + relayConnectionStringEnv + ", --relay-hybrid-connection-id and --relay-hybrid-connection-name");
+            }
+            eb.relay(Secret.of(value.strip()), relayHybridConnectionId, relayHybridConnectionName);
+        }
+        AzureMlExtension extension;
+        try {
+            extension = eb.settings(settings).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String clusterRg = clusterResourceGroup == null ? resourceGroup : clusterResourceGroup;
+        KubernetesAttach.Builder ab = KubernetesAttach.builder().workspace(resourceGroup, workspace);
+        if (arc) {
+            ab.arcCluster(clusterRg, cluster.arc);
+        } else {
+            ab.aksCluster(clusterRg, cluster.aks);
+        }
+        KubernetesAttach attach = ab
                 .computeName(computeName).namespace(namespace).extensionName(extensionName).extension(extension)
-                .providers(skipProviders ? List.of() : KubernetesAttach.AKS_PROVIDERS)
+                .providers(skipProviders ? List.of() : arc ? KubernetesAttach.ARC_PROVIDERS : KubernetesAttach.AKS_PROVIDERS)
                 .onDifference(updateExisting ? KubernetesAttach.OnDifference.UPDATE : KubernetesAttach.OnDifference.REPORT)
                 .timeout(timeout)
                 .build();
