@@ -13,6 +13,8 @@ import io.dataops4j.databricks.internal.Context;
 import io.dataops4j.databricks.internal.DatabricksErrorParser;
 import io.dataops4j.databricks.jobs.Jobs;
 import io.dataops4j.databricks.mlflow.DatabricksMlflow;
+import io.dataops4j.databricks.scim.Scim;
+import io.dataops4j.databricks.registry.RegistryWebhooks;
 import io.dataops4j.databricks.sql.Sql;
 import io.dataops4j.mlflow.MlflowClient;
 import java.nio.file.Path;
@@ -56,6 +58,8 @@ public final class DatabricksClient implements AutoCloseable {
     private final Context ctx;
     private final Jobs jobs;
     private final Sql sql;
+    private final Scim scim;
+    private final RegistryWebhooks registryWebhooks;
     private final boolean allowInsecureHttp;
 
     private DatabricksClient(DatabricksConfig config, String host, Context ctx, boolean allowInsecureHttp) {
@@ -64,6 +68,8 @@ public final class DatabricksClient implements AutoCloseable {
         this.ctx = ctx;
         this.jobs = new Jobs(ctx);
         this.sql = new Sql(ctx, host);
+        this.scim = new Scim(ctx);
+        this.registryWebhooks = new RegistryWebhooks(ctx);
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
@@ -100,6 +106,25 @@ public final class DatabricksClient implements AutoCloseable {
     /** SQL warehouses and the Statement Execution API. */
     public Sql sql() {
         return sql;
+    }
+
+    /** Users, groups and service principals of this workspace (SCIM 2.0, {@code /api/2.0/preview/scim/v2}). */
+    public Scim scim() {
+        return scim;
+    }
+
+    /**
+     * Users, groups and service principals of a Databricks account ({@code /api/2.0/accounts/{accountId}/scim/v2}):
+     * for a client whose host is the accounts console ({@code https://accounts.azuredatabricks.net}) and whose
+     * credential an account admin holds (an Entra ID service principal, or any {@link Builder#credential}).
+     */
+    public Scim accountScim(String accountId) {
+        return new Scim(ctx, Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /** Workspace Model Registry webhooks: create, list, update, delete, test (verify deliveries with {@code WebhookVerifier}). */
+    public RegistryWebhooks registryWebhooks() {
+        return registryWebhooks;
     }
 
     /**

@@ -17,9 +17,9 @@ import picocli.CommandLine.ScopeType;
  * }</pre>
  */
 @Command(name = "databricks",
-        description = "Databricks workspace: jobs and runs, SQL warehouses, SQL statements.",
+        description = "Databricks workspace: jobs and runs, SQL warehouses, SQL statements, SCIM identities and Entra ID group sync, Model Registry webhooks.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {JobsCommand.class, WarehousesCommand.class, SqlCommand.class},
+        subcommands = {JobsCommand.class, WarehousesCommand.class, SqlCommand.class, ScimCommand.class, WebhooksCommand.class},
         footer = {"", "The workspace and credential: --host / --profile, else DATABRICKS_HOST, DATABRICKS_TOKEN (or",
                 "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID), else",
                 "the profile of ~/.databrickscfg (DATABRICKS_CONFIG_FILE, DATABRICKS_CONFIG_PROFILE), as the Databricks CLI reads them."})
