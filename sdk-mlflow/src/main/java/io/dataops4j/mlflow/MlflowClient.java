@@ -16,6 +16,7 @@ import io.dataops4j.mlflow.internal.MlflowErrorParser;
 import io.dataops4j.mlflow.registry.ModelVersions;
 import io.dataops4j.mlflow.registry.RegisteredModels;
 import io.dataops4j.mlflow.tracking.Experiments;
+import io.dataops4j.mlflow.tracking.LoggedModels;
 import io.dataops4j.mlflow.tracking.Runs;
 import io.dataops4j.mlflow.webhooks.Webhooks;
 import java.net.URI;
@@ -73,6 +74,7 @@ public final class MlflowClient implements AutoCloseable {
     private final ApiClient http;
     private final Experiments experiments;
     private final Runs runs;
+    private final LoggedModels loggedModels;
     private final Artifacts artifacts;
     private final RegisteredModels registeredModels;
     private final ModelVersions modelVersions;
@@ -83,6 +85,7 @@ public final class MlflowClient implements AutoCloseable {
         this.trackingUri = http.baseUrl();
         this.experiments = new Experiments(ctx);
         this.runs = new Runs(ctx);
+        this.loggedModels = new LoggedModels(ctx);
         this.artifacts = new Artifacts(ctx);
         this.registeredModels = new RegisteredModels(ctx);
         this.modelVersions = new ModelVersions(ctx);
@@ -127,6 +130,11 @@ public final class MlflowClient implements AutoCloseable {
     /** Runs, metrics, params, tags, metric histories. */
     public Runs runs() {
         return runs;
+    }
+
+    /** MLflow 3 logged models: create, search, tag, finalize, and their artifacts. */
+    public LoggedModels loggedModels() {
+        return loggedModels;
     }
 
     /** Artifacts of runs and artifact repositories. */

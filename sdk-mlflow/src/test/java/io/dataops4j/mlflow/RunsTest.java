@@ -210,4 +210,47 @@ class RunsTest {
         ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, () -> runs.get("0123456789abcdef0123456789abcdef"));
         assertEquals("RESOURCE_DOES_NOT_EXIST", e.errorCode());
     }
+
+    @Test
+    void bulkHistoryOfManyRunsMatchesTheRunByRunHistories() {
+        List<String> ids = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            Run run = runs.create(experimentId, "bulk-" + r);
+            ids.add(run.id());
+            List<Metric> points = new ArrayList<>();
+            for (int i = 0; i < 40 * (r + 1); i++) {
+                points.add(Metric.of("loss", i == 3 ? Double.NaN : 1.0 / (i + 1 + r), 1_700_000_000_000L + i, i / 2));
+            }
+            runs.logMetrics(run.id(), points);
+        }
+        Run other = runs.create(experimentId, "no-loss");
+        runs.logMetric(other.id(), "acc", 0.9, 0);
+        List<String> asked = new ArrayList<>(ids);
+        asked.add(other.id());
+
+        List<Metric> bulk = runs.metricHistoryBulk(asked, "loss", Runs.MAX_BULK_POINTS);
+        assertEquals(40 + 80 + 120, bulk.size());
+        for (String id : ids) {
+            List<Metric> mine = bulk.stream().filter(m -> id.equals(m.runId())).toList();
+            List<Metric> paged = runs.metricHistory(id, "loss", 7).toList();
+            assertEquals(paged.size(), mine.size());
+            for (int i = 0; i < paged.size(); i++) {
+                Metric a = paged.get(i);
+                Metric b = mine.get(i);
+                assertEquals(a.timestamp(), b.timestamp());
+                assertEquals(a.step(), b.step());
+                assertEquals(Double.doubleToLongBits(a.value()), Double.doubleToLongBits(b.value()), "bare NaN is read");
+                assertEquals("loss", b.key());
+            }
+        }
+        // ordered by run id, then time: a limit cuts the last run short
+        List<Metric> cut = runs.metricHistoryBulk(ids, "loss", 100);
+        assertEquals(100, cut.size());
+        List<String> sorted = ids.stream().sorted().toList();
+        assertEquals(sorted.get(0), cut.get(0).runId());
+
+        assertThrows(IllegalArgumentException.class, () -> runs.metricHistoryBulk(List.of(), "loss", 10));
+        assertThrows(IllegalArgumentException.class, () -> runs.metricHistoryBulk(ids, "loss", Runs.MAX_BULK_POINTS + 1));
+        assertTrue(runs.metricHistoryBulk(ids, "nothing-logged", 10).isEmpty());
+    }
 }

@@ -1,5 +1,6 @@
 package io.dataops4j.mlflow.tracking;
 
+import com.squareup.moshi.Json;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,8 +16,9 @@ import java.util.Objects;
  * @param modelId       the logged model it belongs to (MLflow 3), or null
  * @param runId         the run it belongs to, when the server says so, or null
  */
-public record Metric(String key, double value, long timestamp, long step, String datasetName, String datasetDigest,
-                     String modelId, String runId) {
+public record Metric(String key, double value, long timestamp, long step,
+                     @Json(name = "dataset_name") String datasetName, @Json(name = "dataset_digest") String datasetDigest,
+                     @Json(name = "model_id") String modelId, @Json(name = "run_id") String runId) {
     public Metric {
         Objects.requireNonNull(key, "metric key");
     }

@@ -8,7 +8,10 @@ import io.dataops4j.mlflow.internal.JsonBody;
 import io.dataops4j.mlflow.internal.LogBatchEncoder;
 import io.dataops4j.mlflow.internal.MlflowContext;
 import io.dataops4j.mlflow.internal.Wire;
+import io.dataops4j.core.http.ApiResponse;
+import io.dataops4j.mlflow.internal.NonFiniteJson;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -204,5 +207,50 @@ public final class Runs {
                     .query("page_token", token).operation("runs.metricHistory").build(), Wire.MetricsPage.class);
             return p == null ? new Page<>(List.of(), null) : p.page();
         });
+    }
+
+    /** At most this many runs in one {@link #metricHistoryBulk} request (the server's limit). */
+    public static final int MAX_BULK_RUNS = 100;
+    /** At most this many points in one {@link #metricHistoryBulk} answer (the server's limit). */
+    public static final int MAX_BULK_POINTS = 25_000;
+
+    /**
+     * Every point of one metric of up to {@value #MAX_BULK_RUNS} runs in one request: the call the MLflow UI's charts
+     * make ({@code GET ajax-api/2.0/mlflow/metrics/get-history-bulk}). It is not in MLflow's REST API reference and
+     * hosted services may not serve it (a {@code 404} then), but every open-source MLflow server since 2.0 does.
+     *
+     * <p>The server orders the points by run id, then timestamp, step and value, and stops after {@code maxResults}
+     * points in all: when the answer holds exactly {@code maxResults} points, the last run in it may be cut short
+     * (ask again for that run and the ones after it). Each point carries its {@link Metric#runId()}; the MLflow 3
+     * dataset and model fields are not returned (use {@link #metricHistory} when they matter).
+     *
+     * <pre>{@code
+     * Map<String, List<Metric>> byRun = runs.metricHistoryBulk(List.of(a, b, c), "loss", 25_000).stream()
+     *     .collect(Collectors.groupingBy(Metric::runId));
+     * }</pre>
+     *
+     * @param runIds     1 to {@value #MAX_BULK_RUNS} run ids
+     * @param key        the metric
+     * @param maxResults 1 to {@value #MAX_BULK_POINTS}
+     */
+    public List<Metric> metricHistoryBulk(Collection<String> runIds, String key, int maxResults) {
+        Objects.requireNonNull(runIds, "runIds");
+        Objects.requireNonNull(key, "key");
+        if (runIds.isEmpty() || runIds.size() > MAX_BULK_RUNS) {
+            throw new IllegalArgumentException("runIds must hold 1 to " + MAX_BULK_RUNS + " run ids but held " + runIds.size());
+        }
+        if (maxResults < 1 || maxResults > MAX_BULK_POINTS) {
+            throw new IllegalArgumentException("maxResults must be between 1 and " + MAX_BULK_POINTS + " but was " + maxResults);
+        }
+        ApiRequest request = ApiRequest.get("ajax-api/2.0/mlflow/metrics/get-history-bulk")
+                .queryAll("run_id", runIds).query("metric_key", key).query("max_results", maxResults)
+                .operation("runs.metricHistoryBulk").build();
+        String body;
+        try (ApiResponse r = ctx.http().execute(request)) {
+            body = r.bodyString();
+        }
+        // This endpoint answers with Flask's JSON encoder, which writes bare NaN and Infinity (not JSON)
+        Wire.MetricsPage page = ctx.http().json().fromJson(NonFiniteJson.quote(body), Wire.MetricsPage.class);
+        return page == null || page.metrics() == null ? List.of() : page.metrics();
     }
 }

@@ -157,7 +157,7 @@ public final class MlflowTransfer {
         if (target == null) {
             throw new IllegalStateException("no target: call to(MlflowClient) or to(Path) before plan()");
         }
-        Source src = source instanceof MlflowClient c ? new ServerSource(c, options.metricPageSize())
+        Source src = source instanceof MlflowClient c ? new ServerSource(c, options.metricPageSize(), true)
                 : new DirectorySource((Path) source);
         Sink sink;
         if (target instanceof MlflowClient c) {

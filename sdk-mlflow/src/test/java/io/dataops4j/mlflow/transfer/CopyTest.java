@@ -1,5 +1,6 @@
 package io.dataops4j.mlflow.transfer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dataops4j.core.progress.ProgressListener;
+import io.dataops4j.core.http.ApiBody;
+import io.dataops4j.mlflow.artifacts.ArtifactRepository;
+import io.dataops4j.mlflow.tracking.CreateLoggedModel;
+import io.dataops4j.mlflow.tracking.LoggedModel;
+import io.dataops4j.mlflow.tracking.LoggedModelStatus;
+import io.dataops4j.mlflow.tracking.SearchLoggedModels;
+import java.nio.charset.StandardCharsets;
 import io.dataops4j.mlflow.LifecycleStage;
 import io.dataops4j.mlflow.MlflowClient;
 import io.dataops4j.mlflow.Tag;
@@ -414,5 +422,68 @@ class CopyTest {
                 .options(o -> o.renameExperiment(seed.experiment, exp).renameModel(seed.model, model)).compare();
         assertEquals(1, d.totalDifferences(), d.render());
         assertEquals("metrics.metric_0", d.differences().get(0).field());
+    }
+
+    @Test
+    void copiesVersionsRegisteredFromLoggedModelsWithTheirModels() {
+        String srcExp = Seed.unique("lm-dev");
+        String srcModel = Seed.unique("lm-model");
+        String expId = dev.experiments().create(srcExp);
+        Run run = dev.runs().create(expId, "train");
+        dev.runs().logMetric(run.id(), "auc", 0.91, 1);
+        LoggedModel lm = dev.loggedModels().create(CreateLoggedModel.builder(expId).name("clf").modelType("sklearn")
+                .sourceRunId(run.id()).param("alpha", "0.5").tag("flavor", "pyfunc").build());
+        ArtifactRepository files = dev.loggedModels().artifacts(lm);
+        byte[] weights = new byte[70_000];
+        new java.util.Random(7).nextBytes(weights);
+        files.upload("MLmodel", ApiBody.bytes("flavors: {python_function: {}}\n".getBytes(StandardCharsets.UTF_8), "text/plain"));
+        files.upload("data/weights.bin", ApiBody.bytes(weights, "application/octet-stream"));
+        lm = dev.loggedModels().finalize(lm.id(), LoggedModelStatus.LOGGED_MODEL_READY);
+        dev.registeredModels().create(srcModel);
+        ModelVersion v1 = dev.modelVersions().createAndWait(CreateModelVersion.builder(srcModel, lm.uri()).runId(run.id())
+                .modelId(lm.id()).build(), Duration.ofMinutes(1));
+        dev.registeredModels().setAlias(srcModel, "champion", v1.version());
+
+        String exp = Seed.unique("lm-prod");
+        String model = Seed.unique("lm-prod-model");
+        MlflowTransfer t = MlflowTransfer.from(dev).to(prod).experiment(srcExp).model(srcModel)
+                .options(o -> o.renameExperiment(srcExp, exp).renameModel(srcModel, model));
+        TransferResult r = t.plan().apply(ProgressListener.NONE);
+        assertTrue(r.isComplete(), r.failures().toString());
+        assertEquals(1, r.counts().versionsCreated());
+
+        ModelVersion copy = prod.modelVersions().get(model, "1");
+        assertTrue(copy.source().startsWith("models:/m-"), copy.source());
+        assertNotEquals(lm.uri(), copy.source());
+        LoggedModel target = prod.loggedModels().get(copy.source().substring("models:/".length()));
+        assertEquals(lm.id(), target.info().tag("dataops4j.transfer.source_model_id"));
+        assertEquals(r.runIds().get(run.id()), target.info().sourceRunId(), "linked to the copy of its run");
+        assertEquals(r.runIds().get(run.id()), copy.runId());
+        assertEquals(prod.experiments().getByName(exp).experimentId(), target.info().experimentId());
+        assertEquals(LoggedModelStatus.LOGGED_MODEL_READY, target.info().status());
+        assertEquals("0.5", target.data().param("alpha"));
+        assertEquals("pyfunc", target.info().tag("flavor"));
+        assertEquals("sklearn", target.info().modelType());
+        try (java.io.InputStream in = prod.loggedModels().artifacts(target).open("data/weights.bin")) {
+            assertArrayEquals(weights, in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals("1", prod.registeredModels().get(model).aliasVersion("champion"));
+        MlflowDiff diff = MlflowDiff.between(dev, prod).experiment(srcExp).model(srcModel)
+                .options(o -> o.renameExperiment(srcExp, exp).renameModel(srcModel, model));
+        DiffReport d = diff.compare();
+        assertTrue(d.isEmpty(), d.render());
+
+        // a half-made copy (a crash before finalize) is replaced, a finished one is found again: one copy in the end
+        String targetExp = target.info().experimentId();
+        LoggedModel stray = prod.loggedModels().create(CreateLoggedModel.builder(targetExp).name("clf")
+                .tag("dataops4j.transfer.source_model_id", lm.id()).build());
+        prod.modelVersions().delete(model, "1");
+        TransferResult again = t.plan().apply(ProgressListener.NONE);
+        assertTrue(again.isComplete(), again.failures().toString());
+        List<LoggedModel> copies = prod.loggedModels().search(SearchLoggedModels.builder().experimentIds(targetExp).build()).toList();
+        assertEquals(List.of(target.id()), copies.stream().map(LoggedModel::id).toList(), "the stray " + stray.id() + " is gone");
+        assertTrue(diff.compare().isEmpty(), diff.compare().render());
     }
 }

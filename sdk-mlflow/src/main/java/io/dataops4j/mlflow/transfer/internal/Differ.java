@@ -4,12 +4,15 @@ import io.dataops4j.core.Redactor;
 import io.dataops4j.core.error.ResourceNotFoundException;
 import io.dataops4j.mlflow.LifecycleStage;
 import io.dataops4j.mlflow.MlflowClient;
+import io.dataops4j.mlflow.artifacts.ArtifactFile;
+import io.dataops4j.mlflow.artifacts.ArtifactRepository;
 import io.dataops4j.mlflow.registry.ModelStage;
 import io.dataops4j.mlflow.registry.ModelVersion;
 import io.dataops4j.mlflow.registry.RegisteredModel;
 import io.dataops4j.mlflow.registry.RegisteredModelAlias;
 import io.dataops4j.mlflow.registry.SearchModelVersions;
 import io.dataops4j.mlflow.tracking.Experiment;
+import io.dataops4j.mlflow.tracking.LoggedModel;
 import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.tracking.Param;
 import io.dataops4j.mlflow.tracking.Run;
@@ -482,6 +485,8 @@ public final class Differ {
             if (!Objects.equals(emptyToNull(a.runId()), runOfCopy)) {
                 add(Difference.Kind.CHANGED, vobj, "run", a.runId(), b.runId() + (runOfCopy == null ? " (not a copy)"
                         : " (copy of " + runOfCopy + ")"));
+            } else if (a.source() != null && a.source().startsWith("models:/")) {
+                loggedModel(vobj, ServerSink.loggedModelId(a), b);
             } else if (a.runId() != null && !a.runId().isEmpty()) {
                 String pa = relative(a.source(), a.runId(), s.runArtifactUri());
                 String pb = relative(b.source(), b.runId(), targetRoot);
@@ -509,6 +514,48 @@ public final class Differ {
             ab.keySet().retainAll(aa.keySet());
         }
         maps(obj, "aliases.", aa, ab);
+    }
+
+    /** A version registered from a logged model: its copy's logged model copies the source's, with the same content. */
+    private void loggedModel(String vobj, String sourceId, ModelVersion b) {
+        Optional<LoggedModel> sm = source.loggedModel(sourceId);
+        if (sm.isEmpty()) {
+            add(Difference.Kind.MISSING, vobj + " logged model " + sourceId + " (not in " + source.describe() + ")", null, sourceId, null);
+            return;
+        }
+        if (b.source() == null || !b.source().startsWith("models:/")) {
+            add(Difference.Kind.CHANGED, vobj, "source", "models:/" + sourceId, b.source());
+            return;
+        }
+        Optional<LoggedModel> tm = targetSource.loggedModel(ServerSink.loggedModelId(b));
+        if (tm.isEmpty()) {
+            add(Difference.Kind.MISSING, vobj + " logged model", null, sourceId, b.source());
+            return;
+        }
+        LoggedModel x = sm.get();
+        LoggedModel y = tm.get();
+        String mobj = vobj + " logged model " + sourceId;
+        field(mobj, "copy of", sourceId, Objects.toString(y.info().tag(TransferTags.SOURCE_LOGGED_MODEL), "(not a copy)"));
+        field(mobj, "name", x.info().name(), y.info().name());
+        field(mobj, "status", x.info().status(), y.info().status());
+        field(mobj, "model_type", nz(x.info().modelType()), nz(y.info().modelType()));
+        maps(mobj, "params.", new TreeMap<>(x.data().paramMap()), new TreeMap<>(y.data().paramMap()));
+        TreeMap<String, String> ta = TransferTags.userTags(x.info().tags());
+        TreeMap<String, String> tb = TransferTags.userTags(y.info().tags());
+        ta.remove("mlflow.modelVersions");
+        tb.remove("mlflow.modelVersions");
+        maps(mobj, "tags.", ta, tb);
+        maps(mobj, "artifacts.", files(source.loggedModelArtifacts(x)), files(targetSource.loggedModelArtifacts(y)));
+    }
+
+    private static TreeMap<String, String> files(ArtifactRepository repo) {
+        TreeMap<String, String> out = new TreeMap<>();
+        for (ArtifactFile f : repo.listRecursive("")) {
+            if (!f.isDir()) {
+                out.put(f.path(), f.fileSize() == null ? "?" : f.fileSize() + " bytes");
+            }
+        }
+        return out;
     }
 
     private static String relative(String source, String runId, String root) {

@@ -11,8 +11,10 @@ import io.dataops4j.mlflow.transfer.TransferException;
 import io.dataops4j.mlflow.transfer.TransferOptions;
 import io.dataops4j.mlflow.transfer.TransferResult;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans and applies a transfer from a {@link Source} to a {@link Sink}. Runs are streamed from the source (search
- * pages or export files) and copied by a bounded pool; at most {@code 2 x parallelism} runs are in memory at once.
+ * pages or export files) and copied by a bounded pool; at most {@code 2 x parallelism} runs are being copied at once,
+ * and up to {@link Source#lookahead()} more are announced to the source ahead of time so that it can batch reads.
  * A nested run's parent is copied first (by the thread that needs it; a run another thread is copying is waited
  * for) so that the child is created already linked to its parent's copy. Registered models follow the runs.
  */
@@ -326,9 +329,19 @@ public final class Engine {
                     target(s.experiment());
                     try (Stream<SourceRun> runs = runs(s)) {
                         Iterator<SourceRun> it = runs.iterator();
-                        while (it.hasNext()) {
+                        Deque<SourceRun> ahead = new ArrayDeque<>();
+                        int lookahead = source.lookahead();
+                        while (true) {
                             checkpoint();
-                            SourceRun r = it.next();
+                            while (ahead.size() <= lookahead && it.hasNext()) {
+                                SourceRun next = it.next();
+                                announce(next, s.experiment());
+                                ahead.add(next);
+                            }
+                            SourceRun r = ahead.poll();
+                            if (r == null) {
+                                break;
+                            }
                             permits.acquire();
                             try {
                                 executor.execute(() -> {
@@ -389,6 +402,18 @@ public final class Engine {
             }
             LOG.info("Transfer from {} to {} done: {}", source.describe(), sink.describe(), result.counts());
             return result;
+        }
+
+        /** Tells the source about a run that will be copied soon, so that it can read its metrics with others. */
+        private void announce(SourceRun r, Experiment e) {
+            if (r.run().data().metrics().isEmpty()) {
+                return;
+            }
+            Decision d = Decision.decide(copies(target(e)).find(r.id()), Fingerprint.of(r.run()), null, false,
+                    r.run().info().lifecycleStage());
+            if (d.action() == Action.CREATE || d.action() == Action.REPLACE) {
+                source.expect(r);
+            }
         }
 
         private ExperimentTarget target(Experiment e) {
@@ -490,6 +515,7 @@ public final class Engine {
             } finally {
                 depth.set(d);
                 inFlight.remove(run.id(), mine);
+                source.release(run.id());
             }
         }
 

@@ -7,6 +7,7 @@ import io.dataops4j.core.http.ApiBody;
 import io.dataops4j.mlflow.LifecycleStage;
 import io.dataops4j.mlflow.MlflowClient;
 import io.dataops4j.mlflow.Tag;
+import io.dataops4j.mlflow.artifacts.ArtifactFile;
 import io.dataops4j.mlflow.artifacts.ArtifactRepository;
 import io.dataops4j.mlflow.registry.CreateModelVersion;
 import io.dataops4j.mlflow.registry.ModelStage;
@@ -15,15 +16,20 @@ import io.dataops4j.mlflow.registry.ModelVersionStatus;
 import io.dataops4j.mlflow.registry.RegisteredModel;
 import io.dataops4j.mlflow.registry.RegisteredModelAlias;
 import io.dataops4j.mlflow.registry.SearchModelVersions;
+import io.dataops4j.mlflow.tracking.CreateLoggedModel;
 import io.dataops4j.mlflow.tracking.CreateRun;
 import io.dataops4j.mlflow.tracking.DatasetInput;
 import io.dataops4j.mlflow.tracking.Experiment;
 import io.dataops4j.mlflow.tracking.LogBatchResult;
+import io.dataops4j.mlflow.tracking.LoggedModel;
+import io.dataops4j.mlflow.tracking.LoggedModelInfo;
+import io.dataops4j.mlflow.tracking.LoggedModelStatus;
 import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.tracking.Run;
 import io.dataops4j.mlflow.tracking.RunInfo;
 import io.dataops4j.mlflow.tracking.RunStatus;
 import io.dataops4j.mlflow.tracking.RunUpdate;
+import io.dataops4j.mlflow.tracking.SearchLoggedModels;
 import io.dataops4j.mlflow.transfer.Action;
 import io.dataops4j.mlflow.transfer.PlannedModel;
 import java.io.IOException;
@@ -447,11 +453,6 @@ public final class ServerSink implements Sink {
         boolean stages = !databricks();
         for (SourceVersion sv : versions) {
             ModelVersion v = sv.version();
-            if (v.source() != null && v.source().startsWith("models:/")) {
-                notes.add("version " + v.version() + " was registered from a logged model (" + v.source()
-                        + "): logged models are not copied, so neither is this version");
-                continue;
-            }
             ModelVersion c = copies.get(v.version());
             if (c == null || c.status() == ModelVersionStatus.FAILED_REGISTRATION) {
                 create++;
@@ -607,13 +608,16 @@ public final class ServerSink implements Sink {
 
     private ModelVersion createVersion(String targetName, String sourceName, SourceVersion sv, Work work) {
         ModelVersion v = sv.version();
-        if (v.source() != null && v.source().startsWith("models:/")) {
-            throw new IllegalStateException("it was registered from a logged model (" + v.source()
-                    + "); logged models (MLflow 3) are not copied");
-        }
         String sourceUri;
         String runId = null;
-        if (v.runId() != null && !v.runId().isEmpty()) {
+        String modelId = null;
+        if (v.source() != null && v.source().startsWith("models:/")) {
+            LoggedModel copy = copyLoggedModel(loggedModelId(v), v.runId(), work);
+            modelId = copy.id();
+            sourceUri = copy.uri();
+            String srcRun = copy.info().sourceRunId();
+            runId = srcRun == null || srcRun.isEmpty() ? null : srcRun;
+        } else if (v.runId() != null && !v.runId().isEmpty()) {
             Copy run = work.run(v.runId());
             if (run == null) {
                 throw new IllegalStateException("its run " + v.runId() + " is not in the source");
@@ -625,7 +629,7 @@ public final class ServerSink implements Sink {
         } else {
             sourceUri = v.source();
         }
-        CreateModelVersion.Builder b = CreateModelVersion.builder(targetName, sourceUri).runId(runId)
+        CreateModelVersion.Builder b = CreateModelVersion.builder(targetName, sourceUri).runId(runId).modelId(modelId)
                 .description(v.description() == null || v.description().isEmpty() ? null : v.description());
         if (v.runLink() != null && !v.runLink().isEmpty()) {
             b.runLink(v.runLink());
@@ -636,6 +640,78 @@ public final class ServerSink implements Sink {
             b.tag(TransferTags.SOURCE_VERSION_RUN, v.runId());
         }
         return client.modelVersions().createAndWait(b.build(), work.options.versionReadyTimeout());
+    }
+
+    /** The logged model id of a version registered from one ({@code models:/m-...}). */
+    static String loggedModelId(ModelVersion v) {
+        if (v.modelId() != null && !v.modelId().isEmpty()) {
+            return v.modelId();
+        }
+        String id = v.source().substring("models:/".length());
+        int slash = id.indexOf('/');
+        return slash < 0 ? id : id.substring(0, slash);
+    }
+
+    /**
+     * The copy of a logged model (MLflow 3) in the target: found by its source id tag when a previous transfer made
+     * it READY, else made now (a half-made copy left by a crash is deleted first): created in the copy of its
+     * experiment, linked to the copy of its source run, with its name, type, params and tags; its artifacts
+     * streamed; then finalized with the source's status.
+     */
+    private LoggedModel copyLoggedModel(String sourceId, String versionRunId, Work work) {
+        LoggedModel src = work.source.loggedModel(sourceId).orElseThrow(() -> new IllegalStateException(
+                "it was registered from logged model " + sourceId + ", which is not in " + work.source.describe()));
+        LoggedModelInfo si = src.info();
+        String srcRun = si.sourceRunId() != null && !si.sourceRunId().isEmpty() ? si.sourceRunId() : versionRunId;
+        String targetRun = null;
+        if (srcRun != null && !srcRun.isEmpty()) {
+            Copy run = work.run(srcRun);
+            if (run == null) {
+                throw new IllegalStateException("its logged model's run " + srcRun + " is not in the source");
+            }
+            targetRun = run.runId();
+        }
+        Experiment e = work.source.experiment(si.experimentId()).orElseThrow(() -> new IllegalStateException(
+                "the experiment " + si.experimentId() + " of logged model " + sourceId + " is not in " + work.source.describe()));
+        String experimentId = ensureExperiment(e, work.options.experimentName(e.name()), work).key();
+        LoggedModel keep = null;
+        for (LoggedModel m : client.loggedModels().search(SearchLoggedModels.builder().experimentIds(experimentId)
+                .filter("tags.`" + TransferTags.SOURCE_LOGGED_MODEL + "` = '" + sourceId + "'").build())) {
+            if (keep == null && m.info().status() == si.status() && sourceId.equals(m.info().tag(TransferTags.SOURCE_LOGGED_MODEL))) {
+                keep = m;
+            } else {
+                client.loggedModels().delete(m.id());   // half-made by an interrupted transfer
+            }
+        }
+        if (keep != null) {
+            return keep;
+        }
+        CreateLoggedModel.Builder create = CreateLoggedModel.builder(experimentId).name(si.name())
+                .modelType(si.modelType() == null || si.modelType().isEmpty() ? null : si.modelType())
+                .sourceRunId(targetRun).params(src.data().params());
+        for (Tag t : si.tags()) {
+            if (!TransferTags.isTransferTag(t.key()) && !t.key().equals("mlflow.modelVersions")) {
+                create.tag(t.key(), t.value());
+            }
+        }
+        create.tag(TransferTags.SOURCE_LOGGED_MODEL, sourceId);
+        LoggedModel dst = client.loggedModels().create(create.build());
+        work.checkpoint();
+        ArtifactRepository from = work.source.loggedModelArtifacts(src);
+        ArtifactRepository to = client.loggedModels().artifacts(dst);
+        for (ArtifactFile f : from.listRecursive("")) {
+            if (f.isDir()) {
+                continue;
+            }
+            long size = f.fileSize() == null ? -1 : f.fileSize();
+            to.upload(f.path(), ApiBody.stream(() -> from.open(f.path()), size, Paths.contentType(f.path())));
+            work.stats.artifactFiles.incrementAndGet();
+            work.stats.artifactBytes.addAndGet(Math.max(0, size));
+        }
+        if (si.status() != null && si.status() != LoggedModelStatus.UNKNOWN && si.status() != LoggedModelStatus.LOGGED_MODEL_PENDING) {
+            dst = client.loggedModels().finalize(dst.id(), si.status());
+        }
+        return dst;
     }
 
     /**

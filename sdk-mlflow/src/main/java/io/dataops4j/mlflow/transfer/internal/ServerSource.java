@@ -11,6 +11,7 @@ import io.dataops4j.mlflow.registry.RegisteredModel;
 import io.dataops4j.mlflow.registry.SearchModelVersions;
 import io.dataops4j.mlflow.registry.SearchRegisteredModels;
 import io.dataops4j.mlflow.tracking.Experiment;
+import io.dataops4j.mlflow.tracking.LoggedModel;
 import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.tracking.SearchExperiments;
 import io.dataops4j.mlflow.tracking.SearchRuns;
@@ -30,10 +31,21 @@ public final class ServerSource implements Source {
     private final MlflowClient client;
     private final int metricPageSize;
     private final Map<String, Experiment> experiments = new ConcurrentHashMap<>();
+    private final BulkHistories bulk;
 
+    /** A source that reads each metric history on its own, page by page. */
     public ServerSource(MlflowClient client, int metricPageSize) {
+        this(client, metricPageSize, false);
+    }
+
+    /**
+     * A source; with {@code bulkHistories}, the histories of announced runs are read a key at a time for up to
+     * 100 runs at once while at most {@code 40 x metricPageSize} points wait in memory.
+     */
+    public ServerSource(MlflowClient client, int metricPageSize, boolean bulkHistories) {
         this.client = client;
         this.metricPageSize = metricPageSize;
+        this.bulk = bulkHistories ? new BulkHistories(client.runs(), 40L * metricPageSize) : null;
     }
 
     public MlflowClient client() {
@@ -99,6 +111,10 @@ public final class ServerSource implements Source {
 
     @Override
     public Stream<Metric> history(SourceRun run, String key) {
+        Stream<Metric> read = bulk == null ? null : bulk.take(run, key);
+        if (read != null) {
+            return read;
+        }
         return client.runs().metricHistory(run.id(), key, metricPageSize).stream();
     }
 
@@ -168,5 +184,48 @@ public final class ServerSource implements Source {
         }
         out.sort(Comparator.comparingInt(SourceVersion::number));
         return out;
+    }
+
+    @Override
+    public int lookahead() {
+        return bulk != null && bulk.enabled() ? io.dataops4j.mlflow.tracking.Runs.MAX_BULK_RUNS : 0;
+    }
+
+    @Override
+    public void expect(SourceRun run) {
+        if (bulk != null) {
+            bulk.expect(run);
+        }
+    }
+
+    @Override
+    public void release(String runId) {
+        if (bulk != null) {
+            bulk.release(runId);
+        }
+    }
+
+    /** Bulk history requests made so far (for tests and figures). */
+    public long bulkRequests() {
+        return bulk == null ? 0 : bulk.requests.get();
+    }
+
+    /** Points read ahead and waiting now (for tests). */
+    public long heldPoints() {
+        return bulk == null ? 0 : bulk.held();
+    }
+
+    @Override
+    public Optional<LoggedModel> loggedModel(String modelId) {
+        try {
+            return Optional.of(client.loggedModels().get(modelId));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ArtifactRepository loggedModelArtifacts(LoggedModel model) {
+        return client.loggedModels().artifacts(model);
     }
 }

@@ -1,8 +1,10 @@
 package io.dataops4j.mlflow.transfer.internal;
 
 import io.dataops4j.core.http.ApiBody;
+import io.dataops4j.mlflow.artifacts.ArtifactRepository;
 import io.dataops4j.mlflow.registry.RegisteredModel;
 import io.dataops4j.mlflow.tracking.Experiment;
+import io.dataops4j.mlflow.tracking.LoggedModel;
 import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.transfer.VersionSelection;
 import java.io.InputStream;
@@ -56,4 +58,30 @@ public interface Source {
 
     /** The selected versions of a model, in ascending version order. */
     List<SourceVersion> versions(RegisteredModel model, VersionSelection selection);
+
+    /**
+     * How many runs the transfer should announce ({@link #expect}) ahead of copying them; 0 when the source gains
+     * nothing from knowing.
+     */
+    default int lookahead() {
+        return 0;
+    }
+
+    /** Announces a run whose metrics will be read soon (so that reads can be batched across runs). */
+    default void expect(SourceRun run) {
+    }
+
+    /** Says a run is done with: whatever was read ahead for it can go. */
+    default void release(String runId) {
+    }
+
+    /** A logged model (MLflow 3) by id, when the source has logged models. */
+    default Optional<LoggedModel> loggedModel(String modelId) {
+        return Optional.empty();
+    }
+
+    /** The artifacts of a logged model of this source. */
+    default ArtifactRepository loggedModelArtifacts(LoggedModel model) {
+        throw new UnsupportedOperationException(describe() + " has no logged models");
+    }
 }

@@ -44,6 +44,9 @@ public final class TransferTags {
     /** A copy that another copy replaced (it is deleted too, but a crash may leave it active). */
     public static final String SUPERSEDED = "superseded";
 
+    /** The logged model (MLflow 3) a logged model copies. */
+    public static final String SOURCE_LOGGED_MODEL = "dataops4j.transfer.source_model_id";
+
     /** The tag of a nested run's parent. */
     public static final String PARENT = "mlflow.parentRunId";
 
