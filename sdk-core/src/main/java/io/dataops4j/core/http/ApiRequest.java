@@ -25,6 +25,9 @@ import java.util.UUID;
  * ApiRequest download = ApiRequest.get("files/a.bin")
  *     .retryOn(Set.of(429, 502, 503, 504))  // this service's 500 here is deterministic: not retried
  *     .build();
+ * ApiRequest release = ApiRequest.post("_apis/release/releases").json(withSecretVariables)
+ *     .sensitiveBody()       // TRACE logs show only the body's content type and length
+ *     .build();
  * }</pre>
  */
 public final class ApiRequest {
@@ -38,6 +41,7 @@ public final class ApiRequest {
     private final Duration timeout;
     private final String operation;
     private final Set<Integer> retryStatuses;
+    private final boolean sensitiveBody;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -51,6 +55,7 @@ public final class ApiRequest {
         this.timeout = b.timeout;
         this.operation = b.operation;
         this.retryStatuses = b.retryStatuses;
+        this.sensitiveBody = b.sensitiveBody;
     }
 
     public static Builder get(String path) {
@@ -131,6 +136,14 @@ public final class ApiRequest {
         return retryStatuses;
     }
 
+    /**
+     * Whether the body holds secrets that the client's own redaction cannot recognise (values of secret variables,
+     * keys under arbitrary names): its content is never logged, TRACE shows only its content type and length.
+     */
+    public boolean sensitiveBody() {
+        return sensitiveBody;
+    }
+
     /** A builder holding this request's values. */
     public Builder toBuilder() {
         Builder b = new Builder(method, path);
@@ -146,6 +159,7 @@ public final class ApiRequest {
         b.timeout = timeout;
         b.operation = operation;
         b.retryStatuses = retryStatuses;
+        b.sensitiveBody = sensitiveBody;
         return b;
     }
 
@@ -168,6 +182,7 @@ public final class ApiRequest {
         private Duration timeout;
         private String operation;
         private Set<Integer> retryStatuses;
+        private boolean sensitiveBody;
 
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -269,6 +284,15 @@ public final class ApiRequest {
          */
         public Builder retryOn(Set<Integer> statuses) {
             this.retryStatuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
+            return this;
+        }
+
+        /**
+         * Marks the body as holding secrets that redaction cannot recognise by name or shape (the values of secret
+         * variables, for example): the client never logs its content, TRACE shows only its content type and length.
+         */
+        public Builder sensitiveBody() {
+            this.sensitiveBody = true;
             return this;
         }
 

@@ -224,7 +224,7 @@ public final class HttpPipeline {
                 LOG.debug("--> {} {} (attempt {}, request-id {})", request.method(), redact(url), attemptNo, requestId);
                 if (LOG.isTraceEnabled()) {
                     traceHeaders("-->", okRequest.headers());
-                    traceBody(request.body());
+                    traceBody(request);
                 }
             }
             IOException failure;
@@ -562,8 +562,11 @@ public final class HttpPipeline {
         }
     }
 
-    private static void traceBody(ApiBody body) {
-        if (body instanceof ApiBody.Bytes b && body.contentType().contains("json") && b.data().length <= 8192) {
+    private static void traceBody(ApiRequest request) {
+        ApiBody body = request.body();
+        if (body != null && request.sensitiveBody()) {
+            LOG.trace("--> body: {} ({} bytes, sensitive: not logged)", body.contentType(), body.length());
+        } else if (body instanceof ApiBody.Bytes b && body.contentType().contains("json") && b.data().length <= 8192) {
             LOG.trace("--> body: {}", Redactor.text(new String(b.data(), StandardCharsets.UTF_8)));
         } else if (body != null) {
             LOG.trace("--> body: {} ({} bytes)", body.contentType(), body.length());

@@ -1,12 +1,8 @@
 package io.dataops4j.devops.internal;
 
 import io.dataops4j.core.Sleeper;
-import io.dataops4j.core.http.ApiBody;
 import io.dataops4j.core.http.ApiClient;
-import io.dataops4j.core.json.Json;
 import io.dataops4j.devops.Variable;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import io.dataops4j.core.http.ApiRequest;
 import java.time.Clock;
@@ -35,17 +31,17 @@ public record DevOpsContext(ApiClient http, ApiClient vsrm, Duration pollInterva
     }
 
     /**
-     * A JSON body that holds variables. When one of them is secret the body is sent as a stream, which the core's
-     * TRACE logging shows only as its type and length: its JSON would otherwise be logged, and a variable's value is
-     * not under a field name that redaction knows ({@code {"TOKEN": {"value": "...", "isSecret": true}}}).
+     * Sets a JSON body that holds variables. When one of them is secret the request is marked
+     * {@link ApiRequest.Builder#sensitiveBody()}, so that the core's TRACE logging shows only the body's type and length:
+     * its JSON would otherwise be logged, and a variable's value is not under a field name that redaction knows
+     * ({@code {"TOKEN": {"value": "...", "isSecret": true}}}).
      */
-    public static ApiBody jsonWithVariables(Object value, Map<String, Variable> variables) {
-        boolean secret = variables != null && variables.values().stream().anyMatch(v -> Boolean.TRUE.equals(v.isSecret()));
-        if (!secret) {
-            return ApiBody.json(value);
+    public static ApiRequest.Builder jsonWithVariables(ApiRequest.Builder b, Object value, Map<String, Variable> variables) {
+        b.json(value);
+        if (variables != null && variables.values().stream().anyMatch(v -> Boolean.TRUE.equals(v.isSecret()))) {
+            b.sensitiveBody();
         }
-        byte[] data = Json.shared().toJson(value).getBytes(StandardCharsets.UTF_8);
-        return ApiBody.stream(() -> new ByteArrayInputStream(data), data.length, "application/json; charset=utf-8");
+        return b;
     }
 
     /** A path segment, URL-encoded (project names may hold spaces). */

@@ -59,8 +59,9 @@ public final class Pipelines {
     /** Starts a run and returns it as created. */
     public PipelineRun start(String project, long pipelineId, RunPipeline spec) {
         Objects.requireNonNull(spec, "spec");
-        return ctx.http().send(version(ApiRequest.post(seg(project) + "/_apis/pipelines/" + pipelineId + "/runs"), PIPELINES_VERSION)
-                .body(DevOpsContext.jsonWithVariables(spec, spec.variables())).notIdempotent().operation("pipelines.run").build(), PipelineRun.class);
+        return ctx.http().send(DevOpsContext.jsonWithVariables(version(ApiRequest.post(seg(project) + "/_apis/pipelines/" + pipelineId
+                + "/runs"), PIPELINES_VERSION), spec, spec.variables())
+                .notIdempotent().operation("pipelines.run").build(), PipelineRun.class);
     }
 
     /** One run. */

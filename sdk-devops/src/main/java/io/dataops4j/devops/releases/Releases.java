@@ -61,8 +61,9 @@ public final class Releases {
     /** Creates a release. Not retried after it may have reached the service (a retry could create two). */
     public Release create(String project, CreateRelease spec) {
         Objects.requireNonNull(spec, "spec");
-        return ctx.vsrm().send(version(ApiRequest.post(seg(project) + "/_apis/release/releases"), RELEASES_VERSION)
-                .body(DevOpsContext.jsonWithVariables(spec, spec.variables())).notIdempotent().operation("releases.create").build(), Release.class);
+        return ctx.vsrm().send(DevOpsContext.jsonWithVariables(version(ApiRequest.post(seg(project) + "/_apis/release/releases"),
+                RELEASES_VERSION), spec, spec.variables())
+                .notIdempotent().operation("releases.create").build(), Release.class);
     }
 
     /**

@@ -10,7 +10,6 @@ import io.dataops4j.core.http.RetryPolicy;
 import io.dataops4j.core.json.Json;
 import io.dataops4j.devops.DevOpsClient;
 import io.dataops4j.devops.Variable;
-import io.dataops4j.devops.internal.DatabricksSignature;
 import io.dataops4j.devops.logicapps.LogicAppTrigger;
 import io.dataops4j.devops.pipelines.RunPipeline;
 import io.dataops4j.devops.releases.CreateRelease;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,6 +94,10 @@ class SecretLogScanTest {
         // the scan saw real logging: requests at DEBUG, headers and bodies at TRACE, the relay's own lines, failures
         assertTrue(logs.contains("DEBUG io.dataops4j.http - --> POST"), "DEBUG request lines were captured");
         assertTrue(logs.contains("TRACE io.dataops4j.http - --> Authorization: ****"), "TRACE header lines were captured");
+        // bodies with secret variables are marked sensitive: TRACE shows their type and length, never their JSON
+        assertTrue(logs.contains("TRACE io.dataops4j.http - --> body: application/json; charset=utf-8 (")
+                && logs.contains(" bytes, sensitive: not logged)"), "TRACE body lines of sensitive requests were captured");
+        assertFalse(logs.contains("\"isSecret\":true"), "no body with a secret variable was logged");
         assertTrue(logs.contains("relay: refused"), "the relay's refusals were captured");
         assertTrue(logs.contains("attempt 1 failed"), "the relay's retry was captured");
         assertTrue(failures.size() >= 6, "the failures were exercised: " + failures.size());
@@ -191,10 +195,10 @@ class SecretLogScanTest {
                         WebhookVerifier.TIMESTAMP_HEADER, old), alias).body());
                 byte[] transition = ("{\"event\":\"MODEL_VERSION_TRANSITIONED_STAGE\",\"event_timestamp\":1623964513742,\"model_name\":\"churn\","
                         + "\"version\":\"3\",\"to_stage\":\"Production\"}").getBytes(StandardCharsets.UTF_8);
-                shown.add(RelayTestSupport.post(relay.url(), Map.of(DatabricksSignature.HEADER, DatabricksSignature.sign(Secret.of(DBX_SECRET),
-                        transition)), transition).body());
-                shown.add(RelayTestSupport.post(relay.url(), Map.of(DatabricksSignature.HEADER, DatabricksSignature.sign(Secret.of("x" + DBX_SECRET),
-                        transition)), transition).body());
+                shown.add(RelayTestSupport.post(relay.url(), Map.of(RelayTestSupport.DATABRICKS_SIGNATURE,
+                        RelayTestSupport.databricksSignature(DBX_SECRET, transition)), transition).body());
+                shown.add(RelayTestSupport.post(relay.url(), Map.of(RelayTestSupport.DATABRICKS_SIGNATURE,
+                        RelayTestSupport.databricksSignature("x" + DBX_SECRET, transition)), transition).body());
                 RelayTestSupport.awaitActions(relay, 2);
                 assertEquals(2, relay.actionsDone(), "a release (found again after the ambiguous 503) and a run");
             }
