@@ -11,7 +11,6 @@ import io.dataops4j.core.error.TooManyRequestsException;
 import io.dataops4j.core.error.TransportException;
 import io.dataops4j.core.json.Json;
 import io.dataops4j.devops.DevOpsClient;
-import io.dataops4j.devops.internal.DatabricksSignature;
 import io.dataops4j.devops.internal.DeliveryStore;
 import io.dataops4j.devops.pipelines.PipelineRun;
 import io.dataops4j.devops.pipelines.RunPipeline;
@@ -46,7 +45,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Model Registry webhook relay: receives deliveries from OSS MLflow 3.3+ ({@code X-MLflow-Signature}, with a replay
- * window) and Databricks ({@code X-Databricks-Signature}), verifies them, matches them against {@link RelayRule}s and
+ * window) and Databricks ({@code X-Databricks-Signature}, lowercase hex HMAC-SHA256 of the body, checked by
+ * {@link io.dataops4j.databricks.registry.WebhookVerifier}), verifies them, matches them against {@link RelayRule}s and
  * creates an Azure DevOps release or pipeline run with the model's variables. It answers at once (202) and calls
  * DevOps in the background with retries; a delivery (by delivery id or by event identity) acts at most once, also
  * across restarts ({@link RelayConfig#stateFile()}). A release create that failed ambiguously (5xx, cut connection)
@@ -69,10 +69,11 @@ public final class Relay implements AutoCloseable {
     static final Duration LOOKUP_SKEW = Duration.ofMinutes(10);
     private static final int LOOKUP_PAGE = 100;
     private static final int LOOKUP_LIMIT = 1000;
+    private static final String DATABRICKS_SIGNATURE = io.dataops4j.databricks.registry.WebhookVerifier.SIGNATURE_HEADER;
     private final RelayConfig config;
     private final DevOpsClient devops;
     private final WebhookVerifier mlflow;
-    private final Secret databricks;
+    private final io.dataops4j.databricks.registry.WebhookVerifier databricks;
     private final DeliveryStore store;
     private final Sleeper sleeper;
     private final Duration retryBackoff;
@@ -87,7 +88,8 @@ public final class Relay implements AutoCloseable {
         this.devops = b.devops;
         this.mlflow = b.mlflowSecret == null ? null
                 : WebhookVerifier.of(b.mlflowSecret).withTolerance(Duration.ofSeconds(config.replayWindowSeconds()));
-        this.databricks = b.databricksSecret;
+        this.databricks = b.databricksSecret == null ? null
+                : io.dataops4j.databricks.registry.WebhookVerifier.of(b.databricksSecret);
         this.store = new DeliveryStore(Path.of(config.stateFile()));
         this.sleeper = b.sleeper;
         this.retryBackoff = b.retryBackoff;
@@ -237,18 +239,21 @@ public final class Relay implements AutoCloseable {
                 return new Answer(401, Map.of("error", "signature not verified"));
             }
             event = mlflowEvent(d);
-        } else if (headers.apply(DatabricksSignature.HEADER) != null) {
+        } else if (headers.apply(DATABRICKS_SIGNATURE) != null) {
             if (databricks == null) {
                 return new Answer(401, Map.of("error", "Databricks deliveries are not configured (no secret)"));
             }
-            if (!DatabricksSignature.verify(databricks, body, headers.apply(DatabricksSignature.HEADER))) {
-                LOG.warn("relay: refused a Databricks delivery: signature does not match");
+            try {
+                // the signature alone: a signed body that is not a registry payload is answered 400 below, not 401
+                databricks.verifySignature(headers.apply(DATABRICKS_SIGNATURE), body);
+            } catch (io.dataops4j.databricks.registry.WebhookVerificationException e) {
+                LOG.warn("relay: refused a Databricks delivery: {}", e.getMessage());
                 return new Answer(401, Map.of("error", "signature not verified"));
             }
             event = databricksEvent(body);
         } else {
             return new Answer(401, Map.of("error", "unsigned delivery: " + WebhookVerifier.SIGNATURE_HEADER + " or "
-                    + DatabricksSignature.HEADER + " required"));
+                    + DATABRICKS_SIGNATURE + " required"));
         }
         if (event == null) {
             LOG.warn("relay: refused a malformed delivery");

@@ -2,7 +2,6 @@ package io.dataops4j.devops.relay;
 
 import io.dataops4j.core.Secret;
 import io.dataops4j.core.json.Json;
-import io.dataops4j.devops.internal.DatabricksSignature;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +40,8 @@ class RelayTest {
     }
 
     private static Map<String, String> signed(byte[] body) {
-        return Map.of(DatabricksSignature.HEADER, DatabricksSignature.sign(Secret.of(SECRET), body), "Content-Type", "application/json");
+        return Map.of(RelayTestSupport.DATABRICKS_SIGNATURE, RelayTestSupport.databricksSignature(SECRET, body), "Content-Type",
+                "application/json");
     }
 
     @Test
@@ -131,8 +131,17 @@ class RelayTest {
         RelayConfig cfg = config("{\"project\":\"proj\",\"maxBodyBytes\":1024,\"rules\":[{\"event\":\"MODEL_VERSION_TRANSITIONED_STAGE\","
                 + "\"releaseDefinitionId\":5}]}");
         try (Relay relay = Relay.builder(cfg).devops(devops.client()).databricksSecret(Secret.of(SECRET)).start()) {
-            assertEquals(401, RelayTestSupport.post(relay.url(), Map.of(DatabricksSignature.HEADER,
-                    DatabricksSignature.sign(Secret.of("wrong"), TRANSITION)), TRANSITION).statusCode(), "forged");
+            assertEquals(401, RelayTestSupport.post(relay.url(), Map.of(RelayTestSupport.DATABRICKS_SIGNATURE,
+                    RelayTestSupport.databricksSignature("wrong", TRANSITION)), TRANSITION).statusCode(), "forged");
+            byte[] tampered = new String(TRANSITION, StandardCharsets.UTF_8).replace("\"version\":\"3\"", "\"version\":\"4\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertEquals(401, RelayTestSupport.post(relay.url(), Map.of(RelayTestSupport.DATABRICKS_SIGNATURE,
+                    RelayTestSupport.databricksSignature(SECRET, TRANSITION)), tampered).statusCode(), "body changed after signing");
+            // Databricks sends lowercase hex: the same digest in uppercase was re-encoded on the way and is refused
+            HttpResponse<String> upper = RelayTestSupport.post(relay.url(), Map.of(RelayTestSupport.DATABRICKS_SIGNATURE,
+                    RelayTestSupport.databricksSignature(SECRET, TRANSITION).toUpperCase(java.util.Locale.ROOT)), TRANSITION);
+            assertEquals(401, upper.statusCode(), "uppercase hex");
+            assertEquals("{\"error\":\"signature not verified\"}", upper.body());
             assertEquals(401, RelayTestSupport.post(relay.url(), Map.of(), TRANSITION).statusCode(), "unsigned");
             assertEquals(401, RelayTestSupport.post(relay.url(), Map.of(io.dataops4j.mlflow.webhooks.WebhookVerifier.SIGNATURE_HEADER, "v1,AAAA"),
                     TRANSITION).statusCode(), "MLflow deliveries without an MLflow secret");

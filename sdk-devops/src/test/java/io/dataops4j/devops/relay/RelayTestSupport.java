@@ -10,12 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,7 +31,25 @@ final class RelayTestSupport {
     static final String RUN = "{\"id\":123,\"name\":\"20261128.1\",\"state\":\"inProgress\",\"pipeline\":{\"id\":7,\"name\":\"deploy\"}}";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The header Databricks signs registry webhook deliveries with (shared/reference/databricks-api.md). */
+    static final String DATABRICKS_SIGNATURE = "X-Databricks-Signature";
+
     private RelayTestSupport() {
+    }
+
+    /**
+     * What Databricks sends in {@link #DATABRICKS_SIGNATURE}, computed here on its own (not by the verifier under test):
+     * the lowercase hex HMAC-SHA256 of the raw body keyed with the secret, as the docs' Python sample does
+     * ({@code hmac.new(secret, body, hashlib.sha256).hexdigest()}).
+     */
+    static String databricksSignature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
