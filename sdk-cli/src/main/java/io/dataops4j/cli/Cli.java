@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -29,6 +31,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * }</pre>
  */
 public final class Cli {
+    /** Option names whose value is a secret (case-insensitive, anywhere in the name). */
+    private static final Pattern SENSITIVE_OPTION = Pattern.compile("secret|token|password|pat|key|sig", Pattern.CASE_INSENSITIVE);
+    /** Values shorter than this are masked only where picocli quotes them, so that "index 1" stays readable. */
+    private static final int MASK_ANYWHERE = 4;
+
     private Cli() {
     }
 
@@ -80,13 +87,14 @@ public final class Cli {
 
     private static int usageError(CliContext ctx, ParameterException ex, String[] args) {
         boolean json = ctx.json() || Arrays.asList(args).contains("--json");
-        String message = Redactor.text(oneLine(ex.getMessage()));
+        String message = oneLine(ex.getMessage());
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
                 message += "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
             }
         }
+        message = Redactor.text(maskSensitiveValues(message, ex, args));
         if (json) {
             printJson(ctx, new ErrorReport("usage", message, ExitCodes.USAGE, null, null, null, null, null));
         } else {
@@ -99,6 +107,44 @@ public final class Cli {
         }
         ctx.err().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Masks what picocli repeats of a secret typed on the command line: the value after an option this command does
+     * not know whose name holds {@link #SENSITIVE_OPTION} ({@code --secret whsec_...}), and the value of any such
+     * option given as {@code --name=value}. The option's name stays, so the message still says what was wrong.
+     */
+    static String maskSensitiveValues(String message, ParameterException ex, String[] args) {
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine() == null ? null : ex.getCommandLine().getCommandSpec();
+        String masked = message;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.length() < 2 || arg.charAt(0) != '-' || arg.equals("--")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (!SENSITIVE_OPTION.matcher(name).find()) {
+                continue;
+            }
+            if (eq >= 0) {
+                masked = mask(masked, arg.substring(eq + 1));
+            } else if (i + 1 < args.length && (spec == null || spec.findOption(name) == null)) {
+                masked = mask(masked, args[i + 1]);
+            }
+        }
+        return masked;
+    }
+
+    private static String mask(String message, String value) {
+        if (value.isEmpty()) {
+            return message;
+        }
+        if (value.length() >= MASK_ANYWHERE) {
+            return message.replace(value, Redactor.MASK);
+        }
+        // picocli quotes each argument it repeats: 'v' alone, or '--name=v'
+        return message.replaceAll("(?<=['=])" + Pattern.quote(value) + "(?=')", Matcher.quoteReplacement(Redactor.MASK));
     }
 
     private static int failure(CliContext ctx, Exception ex) {
