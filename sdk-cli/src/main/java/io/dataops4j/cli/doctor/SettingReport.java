@@ -25,12 +25,16 @@ public record SettingReport(String name, String description, boolean set, String
 
     /** Looks a setting up (no builder value: the command has none) and reports it. */
     static SettingReport of(ConfigResolver resolver, Setting setting, Optional<Resolved> found) {
+        return of(setting, found, resolver.placesSearched(setting));
+    }
+
+    /** Reports a setting looked up elsewhere, given every place searched (the builder option first). */
+    static SettingReport of(Setting setting, Optional<Resolved> found, List<String> places) {
         if (found.isPresent()) {
             Resolved r = found.get();
             String value = setting.secret() ? null : Redactor.url(r.value());
             return new SettingReport(setting.name(), setting.description(), true, value, r.source(), setting.secret(), null);
         }
-        List<String> places = resolver.placesSearched(setting);
         // the first place is the builder option, which a command line does not have
         List<String> searched = List.copyOf(places.subList(Math.min(1, places.size()), places.size()));
         return new SettingReport(setting.name(), setting.description(), false, null, null, setting.secret(), searched);

@@ -54,8 +54,9 @@ class DoctorCommandTest {
         assertEquals(home.resolve(".databrickscfg").toString(), r.setting("config_file").value());
         assertEquals("DEFAULT", r.setting("profile").value());
         assertEquals("none", r.credential().kind());
-        assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("host (workspace URL) is not set; looked in: environment variable DATABRICKS_HOST")),
-                r::toString);
+        // the library's own message, without the builder option a command line does not have
+        assertTrue(r.problems().contains("Databricks workspace URL is not set; looked in: environment variable DATABRICKS_HOST, "
+                + "profile [DEFAULT] of " + home.resolve(".databrickscfg") + " (file not found)"), r::toString);
     }
 
     @Test
@@ -193,17 +194,62 @@ class DoctorCommandTest {
     }
 
     @Test
-    void azureWorkspaceWithoutCredentialUsesDefaultAzureCredential() {
+    void azureWorkspaceWithoutCredentialUsesTheAzureCliAsTheLibraryDoes() {
         env.put("DATABRICKS_HOST", "https://adb-1.azuredatabricks.net");
         ServiceReport r = databricks();
         assertTrue(r.ready(), r::toString);
-        assertEquals("default-azure-credential", r.credential().kind());
-        assertTrue(r.credential().description().contains("DefaultAzureCredential chain"));
+        assertEquals("azure-cli", r.credential().kind());
+        assertEquals("Entra ID token of the signed-in Azure CLI user", r.credential().description());
+        assertEquals(Boolean.TRUE, r.credential().azureIdentity());
 
         ServiceReport without = new DatabricksConfig().inspect(new DoctorContext(Environment.of(env), home, false));
         assertFalse(without.ready());
         assertEquals(Boolean.FALSE, without.credential().azureIdentity());
         assertTrue(without.problems().get(0).contains("azure-identity"), without::toString);
+    }
+
+    @Test
+    void theDoctorReportsWhatTheLibraryResolves() throws IOException {
+        // kinds and checks the doctor once missed: basic, managed identity, an unknown auth_type, a profile given by
+        // DATABRICKS_CONFIG_FILE with default_profile; each compared with DatabricksConfig.resolve itself
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/dbx.cfg"), """
+                [__settings__]
+                default_profile = ops
+                [ops]
+                host = adb-7.azuredatabricks.net
+                username = svc
+                password = pw-from-file-0001
+                """);
+        env.put("DATABRICKS_CONFIG_FILE", "~/conf/dbx.cfg");
+        ServiceReport basic = databricks();
+        assertTrue(basic.ready(), basic::toString);
+        assertEquals("basic", basic.credential().kind());
+        assertEquals("ops", basic.setting("profile").value());
+        assertEquals("profile __settings__ in " + home.resolve("conf/dbx.cfg"), basic.setting("profile").source());
+        assertEquals("set (profile ops in " + home.resolve("conf/dbx.cfg") + ")", basic.setting("password").display());
+        assertEquals(List.of("profile ops in " + home.resolve("conf/dbx.cfg")), basic.credential().from());
+
+        env.put("ARM_USE_MSI", "true");
+        env.put("DATABRICKS_AUTH_TYPE", "azure-msi");
+        ServiceReport msi = databricks();
+        assertEquals("azure-msi", msi.credential().kind());
+        assertEquals(List.of("environment DATABRICKS_AUTH_TYPE", "environment ARM_USE_MSI"), msi.credential().from());
+
+        env.put("DATABRICKS_AUTH_TYPE", "github-oidc");
+        ServiceReport unknown = databricks();
+        assertFalse(unknown.ready(), "a client would refuse it");
+        assertTrue(unknown.problems().stream().anyMatch(p -> p.startsWith("auth_type github-oidc (from environment DATABRICKS_AUTH_TYPE)"
+                + " is not one dataops4j knows")), unknown::toString);
+
+        for (ServiceReport r : List.of(basic, msi, unknown)) {
+            assertTrue(r.problems().stream().noneMatch(p -> p.contains("builder option")), r::toString);
+        }
+        io.dataops4j.databricks.DatabricksConfig library = io.dataops4j.databricks.DatabricksConfig.resolve(Environment.of(env), home,
+                null, Map.of());
+        assertEquals(library.authType(), unknown.credential().kind());
+        assertEquals(library.problems().size(), unknown.problems().size());
+        assertEquals(library.host(), "https://" + unknown.setting("host").value(), "the same host, before the scheme is added");
     }
 
     @Test
