@@ -142,7 +142,7 @@ public final class MlflowDiff {
      * @throws TransferException when a selected experiment, run or model is not in the source
      */
     public DiffReport compare() {
-        Source src = source instanceof MlflowClient c ? new ServerSource(c, options.metricPageSize())
+        Source src = source instanceof MlflowClient c ? new ServerSource(c, options.metricPageSize(), true)
                 : new DirectorySource((Path) source);
         return new Differ(src, target, options, new Engine.Selection(experiments, runs, models, all), artifacts,
                 artifactContent, maxDifferences).compare();

@@ -57,6 +57,8 @@ import java.util.stream.Stream;
 public final class Differ {
     private final Source source;
     private final MlflowClient target;
+    /** Runs compared per chunk (their histories are read together). */
+    private static final int CHUNK = 100;
     private final ServerSource targetSource;
     private final TransferOptions options;
     private final Engine.Selection selection;
@@ -75,7 +77,7 @@ public final class Differ {
                   boolean content, int maxDifferences) {
         this.source = source;
         this.target = target;
-        this.targetSource = new ServerSource(target, options.metricPageSize());
+        this.targetSource = new ServerSource(target, options.metricPageSize(), true);
         this.options = options;
         this.selection = selection;
         this.artifacts = artifacts;
@@ -147,20 +149,48 @@ public final class Differ {
         TargetRuns index = new TargetRuns(t.experimentId(), s.runIds() == null);
         try (sourceRuns) {
             Iterator<SourceRun> it = sourceRuns.iterator();
+            List<SourceRun> chunk = new ArrayList<>();
+            List<Run> copies = new ArrayList<>();
+            List<List<String>> matched = new ArrayList<>();
             while (it.hasNext()) {
-                SourceRun r = it.next();
-                runs++;
-                String robj = runName(r.run(), name);
-                List<String> matches = index.find(r.id());
-                index.matched(r.id());
-                if (matches.isEmpty()) {
-                    add(Difference.Kind.MISSING, robj, null, r.id(), null);
-                    continue;
+                // a chunk at a time, announced to both sides, so that histories are read for many runs at once
+                chunk.clear();
+                copies.clear();
+                matched.clear();
+                while (chunk.size() < CHUNK && it.hasNext()) {
+                    SourceRun r = it.next();
+                    List<String> matches = index.find(r.id());
+                    Run copy = matches.isEmpty() ? null : target.runs().get(matches.get(0));
+                    chunk.add(r);
+                    copies.add(copy);
+                    matched.add(matches);
+                    if (copy != null) {
+                        source.expect(r);
+                        targetSource.expect(new SourceRun(copy, null));
+                    }
                 }
-                if (matches.size() > 1) {
-                    add(Difference.Kind.DUPLICATE, robj, null, r.id(), String.join(", ", matches));
+                for (int i = 0; i < chunk.size(); i++) {
+                    SourceRun r = chunk.get(i);
+                    runs++;
+                    String robj = runName(r.run(), name);
+                    List<String> matches = matched.get(i);
+                    index.matched(r.id());
+                    try {
+                        if (copies.get(i) == null) {
+                            add(Difference.Kind.MISSING, robj, null, r.id(), null);
+                            continue;
+                        }
+                        if (matches.size() > 1) {
+                            add(Difference.Kind.DUPLICATE, robj, null, r.id(), String.join(", ", matches));
+                        }
+                        run(r, copies.get(i), robj, index);
+                    } finally {
+                        source.release(r.id());
+                        if (copies.get(i) != null) {
+                            targetSource.release(copies.get(i).id());
+                        }
+                    }
                 }
-                run(r, target.runs().get(matches.get(0)), robj, index);
             }
         }
         if (s.runIds() == null) {
