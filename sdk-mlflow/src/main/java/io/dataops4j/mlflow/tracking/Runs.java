@@ -147,7 +147,9 @@ public final class Runs {
      * Logs any number of metrics, params and tags. They are sent in as many {@code log-batch} requests as the
      * server's limits need (1000 metrics, 100 params, 100 tags, 1000 items and 1 MB per request), one after the
      * other, metric points in the order given; items are read from the iterables lazily, so a long stream never
-     * sits in memory. A request that fails stops the batch: the requests before it have been applied.
+     * sits in memory. Each request is retried like a read when the server is busy or the connection fails (sending
+     * the same batch twice changes nothing on an MLflow server); a request that still fails stops the batch: the
+     * requests before it have been applied.
      *
      * @return how many requests and items were sent
      */
@@ -160,7 +162,9 @@ public final class Runs {
         long nt = 0;
         while (encoder.hasNext()) {
             LogBatchEncoder.Request r = encoder.next();
-            ctx.send(ApiRequest.post(P + "log-batch").body(r.body()).operation("runs.logBatch").build());
+            // safe to send again: MLflow stores a metric point once (its key, timestamp, step and value are the row's
+            // key), accepts a param logged again with the same value, and overwrites tags
+            ctx.send(ApiRequest.post(P + "log-batch").body(r.body()).idempotent().operation("runs.logBatch").build());
             requests++;
             nm += r.metrics();
             np += r.params();
