@@ -11,6 +11,7 @@ import io.dataops4j.core.http.RetryPolicy;
 import io.dataops4j.databricks.internal.Auth;
 import io.dataops4j.databricks.internal.Context;
 import io.dataops4j.databricks.internal.DatabricksErrorParser;
+import io.dataops4j.databricks.internal.SubClients;
 import io.dataops4j.databricks.jobs.Jobs;
 import io.dataops4j.databricks.mlflow.DatabricksMlflow;
 import io.dataops4j.databricks.scim.Scim;
@@ -66,10 +67,10 @@ public final class DatabricksClient implements AutoCloseable {
         this.config = config;
         this.host = host;
         this.ctx = ctx;
-        this.jobs = new Jobs(ctx);
-        this.sql = new Sql(ctx, host);
-        this.scim = new Scim(ctx);
-        this.registryWebhooks = new RegistryWebhooks(ctx);
+        this.jobs = SubClients.create(Jobs.class, ctx);
+        this.sql = SubClients.create(Sql.class, ctx, host);
+        this.scim = SubClients.create(Scim.class, ctx);
+        this.registryWebhooks = SubClients.create(RegistryWebhooks.class, ctx);
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
@@ -119,7 +120,7 @@ public final class DatabricksClient implements AutoCloseable {
      * credential an account admin holds (an Entra ID service principal, or any {@link Builder#credential}).
      */
     public Scim accountScim(String accountId) {
-        return new Scim(ctx, Objects.requireNonNull(accountId, "accountId"));
+        return SubClients.create(Scim.class, ctx, Objects.requireNonNull(accountId, "accountId"));
     }
 
     /** Workspace Model Registry webhooks: create, list, update, delete, test (verify deliveries with {@code WebhookVerifier}). */

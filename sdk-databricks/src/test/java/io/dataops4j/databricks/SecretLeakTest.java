@@ -7,9 +7,7 @@ import io.dataops4j.core.Secret;
 import io.dataops4j.core.config.Environment;
 import io.dataops4j.core.error.DataOpsException;
 import io.dataops4j.testkit.Faults;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.dataops4j.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +28,8 @@ class SecretLeakTest {
     @Test
     void secretsStayHidden() throws Exception {
         List<String> texts = new ArrayList<>();
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (MockWebServer server = new MockWebServer()) {
+        LogCapture logs = LogCapture.start();
+        try (logs; MockWebServer server = new MockWebServer()) {
             // the service echoes what it was sent, in an error and in a retried 503
             server.enqueue(Faults.json(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"token " + PAT + " busy\"}"));
             server.enqueue(Faults.json(401, "{\"error_code\":\"UNAUTHENTICATED\",\"message\":\"Invalid token: Bearer " + PAT + "\"}"));
@@ -62,10 +58,8 @@ class SecretLeakTest {
             for (Throwable t = e2.getCause(); t != null; t = t.getCause()) {
                 texts.add(String.valueOf(t));
             }
-        } finally {
-            System.setErr(originalErr);
         }
-        texts.add(captured.toString(StandardCharsets.UTF_8));
+        texts.add(logs.text());
         for (String t : texts) {
             assertFalse(t.contains(PAT), "PAT leaked in: " + t);
             assertFalse(t.contains(CLIENT_SECRET), "client secret leaked in: " + t);

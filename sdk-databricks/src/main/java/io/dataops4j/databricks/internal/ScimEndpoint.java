@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One SCIM resource collection ({@code .../scim/v2/Users}): create, get, list, replace, patch, delete. Listings page
+ * One SCIM resource collection ({@code .../scim/v2/Users}): create, get, list, replace, patch, delete: the mechanics
+ * behind {@code Users}, {@code Groups} and {@code ServicePrincipals}, which only give them their types. Listings page
  * as the official SDKs do: {@code startIndex} from 1, {@code count} 10,000 unless asked, the next start index advanced
  * by the page's size, ending at the first page without resources ({@code totalResults} is not trusted: it may change
  * while a listing runs).
@@ -25,6 +26,7 @@ public final class ScimEndpoint<T> {
     private final Class<T> type;
     private final Type pageType;
     private final String operation;
+    private final String noun;
 
     /**
      * @param ctx       the workspace's (or account's) context
@@ -35,7 +37,8 @@ public final class ScimEndpoint<T> {
     public ScimEndpoint(Context ctx, String base, String resource, Class<T> type) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.path = base + resource;
-        this.type = type;
+        this.type = Objects.requireNonNull(type, "type");
+        this.noun = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
         this.pageType = io.dataops4j.core.json.Json.parameterized(ScimListPage.class, type);
         this.operation = "scim." + Character.toLowerCase(resource.charAt(0)) + resource.substring(1);
     }
@@ -46,7 +49,8 @@ public final class ScimEndpoint<T> {
     }
 
     /** POST: creates a resource (retried only when refused undone). */
-    public T create(Object body) {
+    public T create(T body) {
+        Objects.requireNonNull(body, noun);
         return ctx.send(ApiRequest.post(path).json(body).operation(operation + ".create").build(), type);
     }
 
@@ -56,7 +60,8 @@ public final class ScimEndpoint<T> {
     }
 
     /** PUT: replaces a resource. */
-    public void replace(String id, Object body) {
+    public void replace(String id, T body) {
+        Objects.requireNonNull(body, noun);
         ctx.send(ApiRequest.put(item(id)).json(body).operation(operation + ".replace").build());
     }
 
@@ -69,6 +74,11 @@ public final class ScimEndpoint<T> {
     /** DELETE. */
     public void delete(String id) {
         ctx.send(ApiRequest.delete(item(id)).operation(operation + ".delete").build());
+    }
+
+    /** Every resource, lazily. */
+    public Paged<T> list() {
+        return list(ScimQuery.all());
     }
 
     /** The resources a query selects, lazily. */

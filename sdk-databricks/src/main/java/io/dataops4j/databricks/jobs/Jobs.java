@@ -9,6 +9,7 @@ import io.dataops4j.core.poll.PollResponse;
 import io.dataops4j.core.poll.PollStatus;
 import io.dataops4j.core.poll.Poller;
 import io.dataops4j.databricks.internal.Context;
+import io.dataops4j.databricks.internal.SubClients;
 import io.dataops4j.databricks.internal.Wire;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +40,12 @@ public final class Jobs {
 
     private final Context ctx;
 
-    /** Made by {@code DatabricksClient}. */
-    public Jobs(Context ctx) {
+    static {
+        SubClients.register(Jobs.class, (ctx, setting) -> new Jobs(ctx));
+    }
+
+    /** Made by {@code DatabricksClient}: use {@code dbx.jobs()}. */
+    private Jobs(Context ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 

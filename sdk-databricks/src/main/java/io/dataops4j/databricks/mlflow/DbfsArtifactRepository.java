@@ -24,8 +24,10 @@ import java.util.Objects;
  * {@code create}/{@code add-block}/{@code close}, {@code mkdirs}, {@code delete}) with the workspace's credential.
  * Reads and writes go in blocks of 1 MB (the API's limit), so memory stays bounded whatever the file size.
  *
+ * <p>Made by {@link DatabricksMlflow} for the workspace's MLflow client:
+ *
  * <pre>{@code
- * ArtifactRepository repo = new DbfsArtifactRepository(ctx, "dbfs:/databricks/mlflow-tracking/1/abc/artifacts");
+ * ArtifactRepository repo = dbx.mlflow().artifacts().forUri("dbfs:/databricks/mlflow-tracking/1/abc/artifacts");
  * repo.listRecursive("").forEach(System.out::println);
  * }</pre>
  */
@@ -38,8 +40,8 @@ public final class DbfsArtifactRepository implements ArtifactRepository {
     private final String rootUri;
     private final String rootPath;
 
-    /** A repository rooted at a {@code dbfs:/...} URI. */
-    public DbfsArtifactRepository(Context ctx, String rootUri) {
+    /** A repository rooted at a {@code dbfs:/...} URI; made by {@link DatabricksMlflow}. */
+    DbfsArtifactRepository(Context ctx, String rootUri) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.rootUri = Objects.requireNonNull(rootUri, "rootUri");
         if (!rootUri.startsWith("dbfs:/")) {

@@ -7,6 +7,7 @@ import io.dataops4j.core.paging.Page;
 import io.dataops4j.core.paging.Paged;
 import io.dataops4j.databricks.internal.Context;
 import io.dataops4j.databricks.internal.RegistryWire;
+import io.dataops4j.databricks.internal.SubClients;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -38,8 +39,12 @@ public final class RegistryWebhooks {
 
     private final Context ctx;
 
-    /** For {@code DatabricksClient}; use {@code dbx.registryWebhooks()}. */
-    public RegistryWebhooks(Context ctx) {
+    static {
+        SubClients.register(RegistryWebhooks.class, (ctx, setting) -> new RegistryWebhooks(ctx));
+    }
+
+    /** Made by {@code DatabricksClient}: use {@code dbx.registryWebhooks()}. */
+    private RegistryWebhooks(Context ctx) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 

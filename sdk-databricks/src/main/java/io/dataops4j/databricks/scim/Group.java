@@ -25,11 +25,11 @@ public record Group(String id, String displayName, List<ComplexValue> members, L
                     List<ComplexValue> entitlements, List<ComplexValue> roles, ResourceMeta meta, String externalId,
                     List<String> schemas) {
     public Group {
-        members = members == null ? null : List.copyOf(members);
-        groups = groups == null ? null : List.copyOf(groups);
-        entitlements = entitlements == null ? null : List.copyOf(entitlements);
-        roles = roles == null ? null : List.copyOf(roles);
-        schemas = schemas == null ? null : List.copyOf(schemas);
+        members = ScimValues.copy(members);
+        groups = ScimValues.copy(groups);
+        entitlements = ScimValues.copy(entitlements);
+        roles = ScimValues.copy(roles);
+        schemas = ScimValues.copy(schemas);
     }
 
     /** A group to create or replace, with the group schema. */
@@ -39,15 +39,7 @@ public record Group(String id, String displayName, List<ComplexValue> members, L
 
     /** The members' ids (never null). */
     public List<String> memberIds() {
-        List<String> out = new ArrayList<>();
-        if (members != null) {
-            members.forEach(m -> {
-                if (m.value() != null) {
-                    out.add(m.value());
-                }
-            });
-        }
-        return out;
+        return ScimValues.values(members);
     }
 
     /** Builds a {@link Group} for create or replace. */
@@ -87,8 +79,8 @@ public record Group(String id, String displayName, List<ComplexValue> members, L
             if (displayName.isBlank()) {
                 throw new IllegalArgumentException("displayName is blank");
             }
-            return new Group(null, displayName, members.isEmpty() ? null : members, null,
-                    entitlements.isEmpty() ? null : entitlements, roles.isEmpty() ? null : roles, null, externalId,
+            return new Group(null, displayName, ScimValues.orNull(members), null,
+                    ScimValues.orNull(entitlements), ScimValues.orNull(roles), null, externalId,
                     List.of(Schemas.GROUP));
         }
     }

@@ -3,7 +3,6 @@ package io.dataops4j.databricks.scim;
 import io.dataops4j.core.paging.Paged;
 import io.dataops4j.databricks.internal.ScimEndpoint;
 import java.util.Collection;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,7 @@ public final class Groups {
 
     /** Creates a group and returns it with its id. */
     public Group create(Group group) {
-        return endpoint.create(Objects.requireNonNull(group, "group"));
+        return endpoint.create(group);
     }
 
     /** A group by id, with its members; {@code ResourceNotFoundException} when there is none. */
@@ -46,7 +45,7 @@ public final class Groups {
 
     /** Every group, lazily. */
     public Paged<Group> list() {
-        return endpoint.list(ScimQuery.all());
+        return endpoint.list();
     }
 
     /** The groups a query selects, lazily. */
@@ -56,7 +55,7 @@ public final class Groups {
 
     /** Replaces every attribute of a group (PUT), its members included. */
     public void replace(String id, Group group) {
-        endpoint.replace(id, Objects.requireNonNull(group, "group"));
+        endpoint.replace(id, group);
     }
 
     /** Changes some attributes (PATCH). */

@@ -2,6 +2,7 @@ package io.dataops4j.databricks.scim;
 
 import io.dataops4j.databricks.internal.Context;
 import io.dataops4j.databricks.internal.ScimEndpoint;
+import io.dataops4j.databricks.internal.SubClients;
 import java.util.Objects;
 
 /**
@@ -31,13 +32,15 @@ public final class Scim {
     private final Groups groups;
     private final ServicePrincipals servicePrincipals;
 
-    /** Workspace-level SCIM; made by {@code DatabricksClient}. */
-    public Scim(Context ctx) {
-        this(ctx, null);
+    static {
+        SubClients.register(Scim.class, Scim::new);
     }
 
-    /** Account-level SCIM when {@code accountId} is not null; made by {@code DatabricksClient}. */
-    public Scim(Context ctx, String accountId) {
+    /**
+     * Account-level SCIM when {@code accountId} is not null, else workspace-level; made by {@code DatabricksClient}:
+     * use {@code dbx.scim()} or {@code dbx.accountScim(accountId)}.
+     */
+    private Scim(Context ctx, String accountId) {
         Objects.requireNonNull(ctx, "ctx");
         if (accountId != null && (accountId.isBlank() || accountId.contains("/"))) {
             throw new IllegalArgumentException("not an account id: '" + accountId + "'");

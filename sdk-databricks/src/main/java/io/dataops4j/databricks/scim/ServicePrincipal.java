@@ -27,10 +27,10 @@ public record ServicePrincipal(String id, String applicationId, String displayNa
                                List<ComplexValue> entitlements, List<ComplexValue> groups, List<ComplexValue> roles,
                                String externalId, List<String> schemas) {
     public ServicePrincipal {
-        entitlements = entitlements == null ? null : List.copyOf(entitlements);
-        groups = groups == null ? null : List.copyOf(groups);
-        roles = roles == null ? null : List.copyOf(roles);
-        schemas = schemas == null ? null : List.copyOf(schemas);
+        entitlements = ScimValues.copy(entitlements);
+        groups = ScimValues.copy(groups);
+        roles = ScimValues.copy(roles);
+        schemas = ScimValues.copy(schemas);
     }
 
     /** A service principal to create or replace, with the service principal schema. */
@@ -81,7 +81,7 @@ public record ServicePrincipal(String id, String applicationId, String displayNa
                 throw new IllegalArgumentException("applicationId is blank");
             }
             return new ServicePrincipal(null, applicationId, displayName, active,
-                    entitlements.isEmpty() ? null : entitlements, null, roles.isEmpty() ? null : roles, externalId,
+                    ScimValues.orNull(entitlements), null, ScimValues.orNull(roles), externalId,
                     List.of(Schemas.SERVICE_PRINCIPAL));
         }
     }

@@ -2,7 +2,6 @@ package io.dataops4j.databricks.scim;
 
 import io.dataops4j.core.paging.Paged;
 import io.dataops4j.databricks.internal.ScimEndpoint;
-import java.util.Objects;
 
 /**
  * Service principals of a workspace or an account (SCIM {@code ServicePrincipals}).
@@ -23,7 +22,7 @@ public final class ServicePrincipals {
 
     /** Creates a service principal and returns it with its id. */
     public ServicePrincipal create(ServicePrincipal servicePrincipal) {
-        return endpoint.create(Objects.requireNonNull(servicePrincipal, "servicePrincipal"));
+        return endpoint.create(servicePrincipal);
     }
 
     /** A service principal by id; {@code ResourceNotFoundException} when there is none. */
@@ -33,7 +32,7 @@ public final class ServicePrincipals {
 
     /** Every service principal, lazily. */
     public Paged<ServicePrincipal> list() {
-        return endpoint.list(ScimQuery.all());
+        return endpoint.list();
     }
 
     /** The service principals a query selects, lazily. */
@@ -43,7 +42,7 @@ public final class ServicePrincipals {
 
     /** Replaces every attribute of a service principal (PUT). */
     public void replace(String id, ServicePrincipal servicePrincipal) {
-        endpoint.replace(id, Objects.requireNonNull(servicePrincipal, "servicePrincipal"));
+        endpoint.replace(id, servicePrincipal);
     }
 
     /** Changes some attributes (PATCH). */

@@ -29,11 +29,11 @@ public record User(String id, String userName, String displayName, Boolean activ
                    List<ComplexValue> groups, List<ComplexValue> entitlements, List<ComplexValue> roles, String externalId,
                    List<String> schemas) {
     public User {
-        emails = emails == null ? null : List.copyOf(emails);
-        groups = groups == null ? null : List.copyOf(groups);
-        entitlements = entitlements == null ? null : List.copyOf(entitlements);
-        roles = roles == null ? null : List.copyOf(roles);
-        schemas = schemas == null ? null : List.copyOf(schemas);
+        emails = ScimValues.copy(emails);
+        groups = ScimValues.copy(groups);
+        entitlements = ScimValues.copy(entitlements);
+        roles = ScimValues.copy(roles);
+        schemas = ScimValues.copy(schemas);
     }
 
     /** A user to create or replace, with the user schema. */
@@ -43,15 +43,7 @@ public record User(String id, String userName, String displayName, Boolean activ
 
     /** The email addresses' values (never null). */
     public List<String> emailAddresses() {
-        List<String> out = new ArrayList<>();
-        if (emails != null) {
-            emails.forEach(e -> {
-                if (e.value() != null) {
-                    out.add(e.value());
-                }
-            });
-        }
-        return out;
+        return ScimValues.values(emails);
     }
 
     /** Builds a {@link User} for create or replace. */
@@ -111,8 +103,8 @@ public record User(String id, String userName, String displayName, Boolean activ
             if (userName.isBlank()) {
                 throw new IllegalArgumentException("userName is blank");
             }
-            return new User(null, userName, displayName, active, emails.isEmpty() ? null : emails, name, null,
-                    entitlements.isEmpty() ? null : entitlements, roles.isEmpty() ? null : roles, externalId,
+            return new User(null, userName, displayName, active, ScimValues.orNull(emails), name, null,
+                    ScimValues.orNull(entitlements), ScimValues.orNull(roles), externalId,
                     List.of(Schemas.USER));
         }
     }

@@ -2,7 +2,6 @@ package io.dataops4j.databricks.scim;
 
 import io.dataops4j.core.paging.Paged;
 import io.dataops4j.databricks.internal.ScimEndpoint;
-import java.util.Objects;
 
 /**
  * Users of a workspace or an account (SCIM {@code Users}).
@@ -24,7 +23,7 @@ public final class Users {
 
     /** Creates a user and returns it with its id. */
     public User create(User user) {
-        return endpoint.create(Objects.requireNonNull(user, "user"));
+        return endpoint.create(user);
     }
 
     /** A user by id; {@code ResourceNotFoundException} when there is none. */
@@ -34,7 +33,7 @@ public final class Users {
 
     /** Every user, lazily. */
     public Paged<User> list() {
-        return endpoint.list(ScimQuery.all());
+        return endpoint.list();
     }
 
     /** The users a query selects, lazily. */
@@ -44,7 +43,7 @@ public final class Users {
 
     /** Replaces every attribute of a user (PUT). */
     public void replace(String id, User user) {
-        endpoint.replace(id, Objects.requireNonNull(user, "user"));
+        endpoint.replace(id, user);
     }
 
     /** Changes some attributes (PATCH). */

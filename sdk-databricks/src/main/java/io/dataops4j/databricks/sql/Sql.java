@@ -1,6 +1,7 @@
 package io.dataops4j.databricks.sql;
 
 import io.dataops4j.databricks.internal.Context;
+import io.dataops4j.databricks.internal.SubClients;
 
 /**
  * Databricks SQL: warehouses and the Statement Execution API.
@@ -16,8 +17,12 @@ public final class Sql {
     private final Warehouses warehouses;
     private final Statements statements;
 
-    /** Made by {@code DatabricksClient}. */
-    public Sql(Context ctx, String host) {
+    static {
+        SubClients.register(Sql.class, Sql::new);
+    }
+
+    /** Made by {@code DatabricksClient}: use {@code dbx.sql()}. */
+    private Sql(Context ctx, String host) {
         this.warehouses = new Warehouses(ctx, host);
         this.statements = new Statements(ctx);
     }

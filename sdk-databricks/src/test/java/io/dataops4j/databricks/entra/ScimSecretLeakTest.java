@@ -10,9 +10,7 @@ import io.dataops4j.core.progress.ProgressListener;
 import io.dataops4j.databricks.DatabricksClient;
 import io.dataops4j.databricks.TestSupport;
 import io.dataops4j.testkit.Faults;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.dataops4j.testkit.LogCapture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +29,8 @@ class ScimSecretLeakTest {
     @Test
     void tokensStayHidden() throws Exception {
         List<String> texts = new ArrayList<>();
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (MockWebServer server = new MockWebServer()) {
+        LogCapture logs = LogCapture.start();
+        try (logs; MockWebServer server = new MockWebServer()) {
             // SCIM echoes the token in an error; Graph throttles, then echoes its token in a 403
             server.enqueue(Faults.json(401, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
                     + "\"detail\":\"Invalid token Bearer " + PAT + "\",\"status\":\"401\"}"));
@@ -65,10 +61,8 @@ class ScimSecretLeakTest {
             for (Throwable t = e2.getCause(); t != null; t = t.getCause()) {
                 texts.add(String.valueOf(t));
             }
-        } finally {
-            System.setErr(originalErr);
         }
-        texts.add(captured.toString(StandardCharsets.UTF_8));
+        texts.add(logs.text());
         for (String t : texts) {
             assertFalse(t.contains(PAT), "PAT leaked in: " + t);
             assertFalse(t.contains(GRAPH_TOKEN), "Graph token leaked in: " + t);

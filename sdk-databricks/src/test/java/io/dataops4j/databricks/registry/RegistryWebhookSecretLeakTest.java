@@ -10,21 +10,14 @@ import io.dataops4j.core.error.DataOpsException;
 import io.dataops4j.databricks.DatabricksClient;
 import io.dataops4j.databricks.TestSupport;
 import io.dataops4j.testkit.FixtureDispatcher;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Field;
+import io.dataops4j.testkit.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.simple.SimpleLogger;
 
 /**
  * Webhook secrets, authorization values and job tokens never reach a log line (slf4j-simple at TRACE, which logs
@@ -35,27 +28,11 @@ class RegistryWebhookSecretLeakTest {
     private static final String ROTATED = "whsec-leak-rotated-55b1d0e7";
     private static final String AUTH_CRED = "ci-leak-credential-90ab77";
     private static final String JOB_TOKEN = "dapi-leak-job-token-3e8f4c1d";
-    private static final List<String> LOGGERS = List.of("io.dataops4j.http", "io.dataops4j.databricks",
-            RegistryWebhooks.class.getName());
+    private static final String[] LOGGERS = {"io.dataops4j", "io.dataops4j.http", "io.dataops4j.databricks",
+        RegistryWebhooks.class.getName()};
 
     @TempDir
     Path home;
-
-    /** Sets loggers to TRACE (including ones created by earlier tests in this JVM); returns what to restore. */
-    private static Map<SimpleLogger, Integer> trace() throws ReflectiveOperationException {
-        System.setProperty("org.slf4j.simpleLogger.log.io.dataops4j", "trace");
-        Field level = SimpleLogger.class.getDeclaredField("currentLogLevel");
-        level.setAccessible(true);
-        Map<SimpleLogger, Integer> before = new LinkedHashMap<>();
-        for (String name : LOGGERS) {
-            Logger l = LoggerFactory.getLogger(name);
-            SimpleLogger s = (SimpleLogger) l;
-            before.put(s, level.getInt(s));
-            level.setInt(s, 0);   // LOG_LEVEL_TRACE
-            assertTrue(l.isTraceEnabled() && l.isDebugEnabled(), name + " logs at TRACE for this test");
-        }
-        return before;
-    }
 
     @Test
     void secretsStayHidden() throws Exception {
@@ -72,13 +49,9 @@ class RegistryWebhookSecretLeakTest {
                   "then": {"body": {"status_code": 401, "body": "receiver says: wrong Authorization Bearer %2$s"}}}]
                 """.formatted(SECRET, AUTH_CRED, JOB_TOKEN)).build();
         List<String> texts = new ArrayList<>();
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Map<SimpleLogger, Integer> restore = trace();
-        Field level = SimpleLogger.class.getDeclaredField("currentLogLevel");
-        level.setAccessible(true);
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (MockWebServer server = new MockWebServer()) {
+        // TRACE for these loggers, including ones created by earlier tests in this JVM; put back afterwards
+        LogCapture logs = LogCapture.start().trace(LOGGERS);
+        try (logs; MockWebServer server = new MockWebServer()) {
             server.setDispatcher(fixtures);
             server.start();
             DatabricksClient dbx = TestSupport.client(server, home, TestSupport.clock());
@@ -113,14 +86,8 @@ class RegistryWebhookSecretLeakTest {
             texts.add(assertThrows(WebhookVerificationException.class,
                     () -> verifier.verify(verifier.signature("x".getBytes(StandardCharsets.UTF_8)), "x".getBytes(StandardCharsets.UTF_8)))
                     .getMessage());
-        } finally {
-            System.setErr(originalErr);
-            for (Map.Entry<SimpleLogger, Integer> r : restore.entrySet()) {
-                level.setInt(r.getKey(), r.getValue());
-            }
-            System.clearProperty("org.slf4j.simpleLogger.log.io.dataops4j");
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = logs.text();
         assertTrue(log.contains("--> POST") && log.contains("registry-webhooks/create"), "requests were logged:\n" + log);
         assertTrue(log.contains("creating registry webhook"), "the client logged its requests:\n" + log);
         assertTrue(log.contains("retrying"), "the 503 was retried and logged:\n" + log);

@@ -8,9 +8,10 @@ import java.util.Optional;
  * ones ({@code mlflow-artifacts:}, the proxy's http URLs, {@code file:}).
  *
  * <pre>{@code
- * ArtifactRepositoryFactory dbfs = uri -> uri.startsWith("dbfs:/")
- *     ? Optional.of(new DbfsArtifactRepository(workspace, uri))
+ * ArtifactRepositoryFactory s3 = uri -> uri.startsWith("s3://")
+ *     ? Optional.of(new MyS3ArtifactRepository(s3Client, uri))    // your ArtifactRepository
  *     : Optional.empty();
+ * // (DatabricksClient.mlflow() and AzureMlMlflow register theirs for dbfs:/ and azureml:// already)
  * }</pre>
  */
 @FunctionalInterface
