@@ -8,7 +8,7 @@
 #   bench/run.sh dbx-runs-get dbx-statement   # sdk-databricks vs databricks-sdk-java: runs/get through the full
 #                                 # clients; a 1,000,000-row EXTERNAL_LINKS result (--stmt-rounds N --rows N --chunks N)
 #   bench/run.sh mlflow-copy      # MLflow copy of 200 runs: ours (MlflowTransfer) vs mlflow-export-import export + import
-#                                 # (not part of `all`; --copy-runs N --copy-parallelism N)
+#                                 # (not part of `all`; --copy-runs N --copy-parallelism N --copy-workers N)
 #   bench/run.sh adf              # sdk-adf: level-parallel vs one-by-one deploy of a generated 500-object factory against a
 #                                 # fake ADF (50 ms a call); plan time for 2,000 objects (--adf-objects N --adf-plan-objects N
 #                                 # --adf-latency-ms N --adf-plan-rounds N); not part of `all`
@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
     --mlflow-warmup|--mlflow-rounds|--mlflow-runs) mlflow_options+=("$1" "$2"); shift ;;
     --stmt-rounds|--rows|--chunks) dbx_options+=("$1" "$2"); shift ;;
     --adf-objects|--adf-plan-objects|--adf-latency-ms|--adf-plan-rounds) adf_options+=("${1/--adf-/--}" "$2"); shift ;;
-    --copy-runs|--copy-parallelism) copy_options+=("$1" "$2"); shift ;;
+    --copy-runs|--copy-parallelism|--copy-workers) copy_options+=("$1" "$2"); shift ;;
     *) echo "usage: bench/run.sh [--no-build] [runs-get|breakdown|closure|profile|mlflow|all]... [--warmup N] [--rounds N] [--calls N]" \
             "[--mlflow-warmup N] [--mlflow-rounds N] [--mlflow-runs N]" >&2; exit 2 ;;
   esac
@@ -130,7 +130,8 @@ if [ ${#dbx[@]} -gt 0 ]; then
 fi
 # MLflow copy (io.dataops4j.bench.MlflowCopyBench): ours server to server vs mlflow-export-import export + import; only when named
 if [[ " ${commands[*]} " == *" mlflow-copy "* ]]; then
-  "${jvm[@]}" -Dorg.slf4j.simpleLogger.log.io.dataops4j.testkit=warn -cp "$cp" io.dataops4j.bench.MlflowCopyBench \
+  # a small heap on purpose: the copy's memory must not grow with the runs and points it moves
+  "${jvm[@]}" -Xms64m -Xmx128m -Dorg.slf4j.simpleLogger.log.io.dataops4j.testkit=warn -cp "$cp" io.dataops4j.bench.MlflowCopyBench \
       ${copy_options[@]+"${copy_options[@]}"}
 fi
 # sdk-adf's deployment against a fake Data Factory (io.dataops4j.bench.AdfDeployBench); only when asked for by name
