@@ -207,7 +207,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  PROD  " + prod.trackingUri());
         out.printf(Locale.ROOT, "  copied experiment \"%s\": %d runs (nested), %d metric points, %d artifact files (%d bytes)%n",
                 DemoSeed.EXPERIMENT, c.runsCreated(), c.metricPoints(), c.artifactFiles(), c.artifactBytes());
-        out.printf(Locale.ROOT, "  copied model \"%s\": %d versions (Archived, Staging, Production), aliases champion, challenger%n",
+        out.printf(Locale.ROOT, "  copied model \"%s\": %d versions (Archived, Staging, Production, one from an MLflow 3 logged model), "
+                + "aliases champion, challenger%n",
                 DemoSeed.MODEL, c.versionsCreated());
         if (!result.isComplete()) {
             result.failures().forEach(f -> out.println("  failed: " + f));

@@ -3,11 +3,15 @@ package io.dataops4j.cli.demo;
 import io.dataops4j.core.http.ApiBody;
 import io.dataops4j.mlflow.MlflowClient;
 import io.dataops4j.mlflow.Tag;
+import io.dataops4j.mlflow.artifacts.ArtifactRepository;
 import io.dataops4j.mlflow.registry.CreateModelVersion;
 import io.dataops4j.mlflow.registry.ModelStage;
+import io.dataops4j.mlflow.tracking.CreateLoggedModel;
 import io.dataops4j.mlflow.tracking.CreateRun;
 import io.dataops4j.mlflow.tracking.Dataset;
 import io.dataops4j.mlflow.tracking.DatasetInput;
+import io.dataops4j.mlflow.tracking.LoggedModel;
+import io.dataops4j.mlflow.tracking.LoggedModelStatus;
 import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.tracking.Param;
 import io.dataops4j.mlflow.tracking.Run;
@@ -59,6 +63,23 @@ final class DemoSeed {
         c.modelVersions().transitionStage(MODEL, "3", ModelStage.PRODUCTION, false);
         c.registeredModels().setAlias(MODEL, "champion", "3");
         c.registeredModels().setAlias(MODEL, "challenger", "2");
+        loggedModelVersion(c, logistic);
+    }
+
+    /** Version 4 the MLflow 3 way: registered from a logged model ({@code models:/m-...}) that holds the files. */
+    private void loggedModelVersion(MlflowClient c, Run run) {
+        LoggedModel m = c.loggedModels().create(CreateLoggedModel.builder(experimentId).name("churn-logreg")
+                .modelType("sklearn").sourceRunId(run.id()).param("C", "0.5").tag("framework", "scikit-learn").build());
+        ArtifactRepository files = c.loggedModels().artifacts(m);
+        String mlmodel = "artifact_path: model\nflavors:\n  python_function:\n    loader_module: mlflow.sklearn\n"
+                + "model_id: " + m.id() + "\n";
+        files.upload("MLmodel", ApiBody.bytes(mlmodel.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        byte[] pkl = new byte[80_000];
+        new Random(11).nextBytes(pkl);
+        files.upload("model.pkl", ApiBody.bytes(pkl, "application/octet-stream"));
+        m = c.loggedModels().finalize(m.id(), LoggedModelStatus.LOGGED_MODEL_READY);
+        c.modelVersions().createAndWait(CreateModelVersion.builder(MODEL, m.uri()).runId(run.id()).modelId(m.id())
+                .description("logged model (MLflow 3)").build(), Duration.ofMinutes(1));
     }
 
     private Run run(MlflowClient c, String name, String parentId, Instant start, Duration length, RunStatus status, int steps,

@@ -45,20 +45,20 @@ class DemoCommandTest {
         assertEquals(1, number(copy.get("experiments_created")));
         assertEquals(12, number(copy.get("runs_created")));
         assertEquals(1, number(copy.get("models_created")));
-        assertEquals(3, number(copy.get("versions_created")));
+        assertEquals(4, number(copy.get("versions_created")));
         // 3 metrics x (100 + 60 + 40 + 20 + 8 x 30) steps
         assertEquals(3 * (100 + 60 + 40 + 20 + 8 * 30), number(copy.get("metric_points")));
-        // MLmodel and model.pkl on two runs, a report and a plot on three
-        assertEquals(10, number(copy.get("artifact_files")));
+        // MLmodel and model.pkl on two runs, a report and a plot on three; MLmodel and model.pkl in the logged model
+        assertEquals(12, number(copy.get("artifact_files")));
         assertEquals(12, map(copy.get("run_ids")).size());
-        assertEquals(Map.of("1", "1", "2", "2", "3", "3"), map(copy.get("model_versions")).get(DemoSeed.MODEL));
+        assertEquals(Map.of("1", "1", "2", "2", "3", "3", "4", "4"), map(copy.get("model_versions")).get(DemoSeed.MODEL));
 
         Map<String, Object> diff = map(report.get("diff"));
         assertEquals(0, number(diff.get("differences")));
         assertEquals(1, number(diff.get("experiments_compared")));
         assertEquals(12, number(diff.get("runs_compared")));
         assertEquals(1, number(diff.get("models_compared")));
-        assertEquals(3, number(diff.get("versions_compared")));
+        assertEquals(4, number(diff.get("versions_compared")));
 
         assertTrue(r.err().contains("\"event\":\"progress\""), r::err);
         // without --keep, both servers are stopped
