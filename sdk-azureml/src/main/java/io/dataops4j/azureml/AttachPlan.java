@@ -32,9 +32,16 @@ public final class AttachPlan {
     private final io.dataops4j.core.arm.ResourceId clusterId;
     private final ExtensionSpec extensionSpec;
     private final KubernetesComputeSpec computeSpec;
+    private final ConnectedCluster arc;
+    private final ArcRelay relay;
+    private final boolean relayPending;
 
     AttachPlan(AzureMlClient client, KubernetesAttach attach, List<PlanStep> steps, Workspace workspace, ManagedCluster cluster,
-               io.dataops4j.core.arm.ResourceId clusterId, ExtensionSpec extensionSpec, KubernetesComputeSpec computeSpec) {
+               io.dataops4j.core.arm.ResourceId clusterId, ExtensionSpec extensionSpec, KubernetesComputeSpec computeSpec,
+               ConnectedCluster arc, ArcRelay relay, boolean relayPending) {
+        this.arc = arc;
+        this.relay = relay;
+        this.relayPending = relayPending;
         this.client = client;
         this.attach = attach;
         this.steps = List.copyOf(steps);
@@ -55,7 +62,11 @@ public final class AttachPlan {
         return attach;
     }
 
-    /** The extension that will be (or is) installed, with the settings added for the cluster. */
+    /**
+     * The extension that will be (or is) installed, with the settings added for the cluster. When the plan creates the
+     * Azure Relay, the relay's connection string is not known yet: apply adds it (a protected setting) after creating the
+     * relay, and this spec has the relay's other settings only.
+     */
     public ExtensionSpec extensionSpec() {
         return extensionSpec;
     }
@@ -98,8 +109,8 @@ public final class AttachPlan {
     }
 
     /**
-     * Carries out the plan: registers providers, switches the cluster's identity, installs and verifies the
-     * extension, attaches the compute, each step waited for (up to the attach's timeout).
+     * Carries out the plan: registers providers, switches the cluster's identity, creates the Azure Relay of an Arc
+     * cluster, installs and verifies the extension, attaches the compute, each step waited for (up to the attach's timeout).
      *
      * @throws AttachFailedException when the plan has conflicts (nothing is changed) or a step fails (the report in
      *                               the exception holds the steps done before)
@@ -151,8 +162,22 @@ public final class AttachPlan {
                 followUps.add(nodePoolFollowUp());
                 return "identity " + (after == null ? "SystemAssigned" : after.identityType());
             }
+            case "relay" -> {
+                if (step.target().startsWith("namespace ")) {
+                    return relay.createNamespace(attach.timeout(), status);
+                }
+                if (step.target().startsWith("hybridConnection ")) {
+                    return relay.createHybridConnection();
+                }
+                return relay.createRule();
+            }
             case "extension" -> {
-                ClusterExtension ext = client.extensions().install(clusterId, attach.extensionName(), extensionSpec,
+                ExtensionSpec spec = extensionSpec;
+                if (relay != null && relayPending) {
+                    spec = attach.extension().withRelay(relay.connectionString(), relay.hybridConnectionId(), relay.hybridConnection())
+                            .spec(arc);
+                }
+                ClusterExtension ext = client.extensions().install(clusterId, attach.extensionName(), spec,
                         attach.timeout(), status);
                 if (ext.currentVersion() == null) {
                     warnings.add("extension " + ext.name() + " reports no currentVersion");
@@ -187,7 +212,7 @@ public final class AttachPlan {
         return switch (step.action()) {
             case REGISTER -> "registering provider " + step.target();
             case ENABLE_MANAGED_IDENTITY -> "enabling a system-assigned managed identity on " + step.target();
-            case CREATE -> "installing extension " + step.target();
+            case CREATE -> step.kind().equals("relay") ? "creating relay " + step.target() : "installing extension " + step.target();
             case UPDATE -> "updating " + step.kind() + " " + step.target();
             case ATTACH -> "attaching " + step.target();
             default -> step.kind() + " " + step.target();

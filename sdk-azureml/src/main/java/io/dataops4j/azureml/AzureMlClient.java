@@ -151,13 +151,38 @@ public final class AzureMlClient implements AutoCloseable {
         }
         Workspace ws = workspaces.get(attach.resourceGroup(), attach.workspace());
         ManagedCluster cluster = null;
+        ConnectedCluster arc = null;
+        ArcRelay relay = null;
+        boolean relayPending = false;
         ResourceId clusterId;
         ExtensionSpec extSpec;
         if (attach.clusterKind() == KubernetesAttach.ClusterKind.ARC) {
             // the connected cluster resource has its own identity: no identity step
-            ConnectedCluster arc = connectedClusters.get(attach.clusterResourceGroup(), attach.cluster());
+            arc = connectedClusters.get(attach.clusterResourceGroup(), attach.cluster());
             clusterId = arc.id();
-            extSpec = attach.extension().spec(arc);
+            AzureMlExtension wanted = attach.extension();
+            if (attach.createsRelay()) {
+                String location = arc.location() == null ? "" : arc.location().toLowerCase(java.util.Locale.ROOT);
+                relay = new ArcRelay(ctx, attach.relayResourceGroup(), arc.id().name(), location);
+                // as the az CLI: everything is read in the relay's resource group; nothing can be read before Microsoft.Relay is registered
+                boolean readable = !unregistered.contains(KubernetesAttach.RELAY_PROVIDER);
+                boolean ns = readable && relay.namespaceExists();
+                boolean hc = ns && relay.hybridConnectionExists();
+                boolean rule = hc && relay.ruleExists();
+                steps.add(new PlanStep("relay", "namespace " + relay.namespace(), ns ? PlanStep.Action.NONE : PlanStep.Action.CREATE,
+                        ns ? "exists in " + attach.relayResourceGroup() : "Microsoft.Relay namespace in " + attach.relayResourceGroup() + ", " + location));
+                steps.add(new PlanStep("relay", "hybridConnection " + relay.hybridConnection(), hc ? PlanStep.Action.NONE : PlanStep.Action.CREATE,
+                        hc ? "exists" : "requiresClientAuthorization true"));
+                steps.add(new PlanStep("relay", "authorizationRule " + ArcRelay.RULE, rule ? PlanStep.Action.NONE : PlanStep.Action.CREATE,
+                        rule ? "exists; its connection string goes to the extension's protected settings"
+                                : "rights " + String.join(", ", ArcRelay.RIGHTS) + "; its connection string goes to the extension's protected settings"));
+                if (rule) {
+                    wanted = wanted.withRelay(relay.connectionString(), relay.hybridConnectionId(), relay.hybridConnection());
+                } else {
+                    relayPending = true;
+                }
+            }
+            extSpec = wanted.spec(arc);
         } else {
             cluster = managedClusters.get(attach.clusterResourceGroup(), attach.cluster());
             clusterId = cluster.id();
@@ -172,14 +197,17 @@ public final class AzureMlClient implements AutoCloseable {
         boolean canReadExtensions = !unregistered.contains("Microsoft.KubernetesConfiguration");
         Optional<ClusterExtension> ext = canReadExtensions ? extensions.find(clusterId, attach.extensionName()) : Optional.empty();
         String extTarget = attach.extensionName() + "@" + clusterId.name();
-        String blocker = AzureMlExtension.blocker(extSpec);
+        String blocker = relay != null ? null : AzureMlExtension.blocker(extSpec);
         if (blocker != null && (ext.isEmpty() || !extSpec.differences(ext.get()).isEmpty())) {
             steps.add(new PlanStep("extension", extTarget, PlanStep.Action.CONFLICT, blocker));
         } else if (ext.isEmpty()) {
             steps.add(new PlanStep("extension", extTarget, PlanStep.Action.CREATE, "not installed; " + extSpec.extensionType()
                     + " with " + extSpec.configurationSettings().size() + " settings"));
         } else {
-            List<String> diffs = extSpec.differences(ext.get());
+            List<String> diffs = new ArrayList<>(extSpec.differences(ext.get()));
+            if (relayPending) {
+                diffs.add("the relay is created now: its connection string will be sent");
+            }
             List<String> problems = ext.get().problems();
             if (!diffs.isEmpty() && ext.get().extensionType() != null
                     && !extSpec.extensionType().equalsIgnoreCase(ext.get().extensionType())) {
@@ -220,7 +248,7 @@ public final class AzureMlClient implements AutoCloseable {
                         ? PlanStep.Action.UPDATE : PlanStep.Action.CONFLICT, "exists with other settings: " + String.join("; ", diffs)));
             }
         }
-        return new AttachPlan(this, attach, steps, ws, cluster, clusterId, extSpec, computeSpec);
+        return new AttachPlan(this, attach, steps, ws, cluster, clusterId, extSpec, computeSpec, arc, relay, relayPending);
     }
 
     /** Plans and applies a Kubernetes attach in one call. */

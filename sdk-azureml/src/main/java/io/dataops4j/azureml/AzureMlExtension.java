@@ -28,8 +28,9 @@ import java.util.Set;
  * and {@code nginxIngress.enabled=false}, counts {@code properties.totalNodeCount} for the small-cluster rule, and adds
  * {@code openshift=true} on an OpenShift distribution, and gives the extension a system-assigned identity and the
  * cluster's location (its {@code custom.py}). With the relay on, the CLI creates an Azure Relay namespace,
- * hybrid connection and {@code azureml_rw} rule and passes their connection string as a protected setting; this SDK does
- * not create them: pass them with {@link Builder#relay(Secret, String, String)}, or turn the relay off.
+ * hybrid connection and {@code azureml_rw} rule and passes their connection string as a protected setting; so does the
+ * Kubernetes attach workflow ({@link AzureMlClient#planAttachKubernetes(KubernetesAttach)}), unless a relay is given with
+ * {@link Builder#relay(Secret, String, String)} or the relay is turned off ({@code relayserver.enabled=false}).
  *
  * <p>HTTPS scoring: {@link Builder#sslCertificate(Secret, Secret)} takes the PEM contents of what the CLI reads from
  * the protected settings {@code sslCertPemFile}/{@code sslKeyPemFile} and sends them, base64-encoded as the CLI does,
@@ -146,9 +147,30 @@ public final class AzureMlExtension {
     }
 
     /**
+     * Whether the az CLI would create an Azure Relay for this extension on an Arc cluster: {@code relayserver.enabled} is
+     * not false and no relay connection string is given.
+     */
+    boolean needsRelay() {
+        return !"false".equalsIgnoreCase(settings.get("relayserver.enabled"))
+                && !protectedSettings.containsKey(RELAY_CONNECTION_STRING)
+                && !protectedSettings.containsKey("relayserver.relayConnectionString")
+                && settings.get(RELAY_CONNECTION_STRING) == null;
+    }
+
+    /** This extension with a relay, as the CLI adds it after creating the relay. */
+    AzureMlExtension withRelay(Secret connectionString, String hybridConnectionResourceId, String hybridConnectionName) {
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        Map<String, Secret> p = new LinkedHashMap<>(protectedSettings);
+        p.put(RELAY_CONNECTION_STRING, Objects.requireNonNull(connectionString, "connectionString"));
+        s.put("relayserver.hybridConnectionResourceID", hybridConnectionResourceId);
+        s.put("relayserver.hybridConnectionName", hybridConnectionName);
+        return new AzureMlExtension(s, p, releaseTrain);
+    }
+
+    /**
      * Why this extension cannot be installed on a cluster as it stands, or null: on an Arc cluster the relay is on
-     * (the CLI's default) and no relay connection string was given (the CLI would create an Azure Relay; this SDK does
-     * not).
+     * (the CLI's default) and no relay connection string was given, and the attach workflow is not creating the relay
+     * (it is called only where it does not).
      */
     static String blocker(ExtensionSpec spec) {
         boolean relay = !"false".equalsIgnoreCase(spec.configurationSettings().get("relayserver.enabled"));
@@ -156,9 +178,9 @@ public final class AzureMlExtension {
                 && !spec.protectedSettings().containsKey("relayserver.relayConnectionString")
                 && spec.configurationSettings().get(RELAY_CONNECTION_STRING) == null) {
             return "relayserver.enabled is on (the az CLI's default for Arc clusters), and no relay connection string was given: "
-                    + "the az CLI creates an Azure Relay namespace, hybrid connection and azureml_rw rule for it, this SDK does "
-                    + "not; create them and pass AzureMlExtension.builder().relay(connectionString, hybridConnectionResourceId, "
-                    + "hybridConnectionName), or set relayserver.enabled=false";
+                    + "let the attach create the Azure Relay (KubernetesAttach.builder().createRelay(true), the default), or pass "
+                    + "AzureMlExtension.builder().relay(connectionString, hybridConnectionResourceId, hybridConnectionName), or set "
+                    + "relayserver.enabled=false";
         }
         return null;
     }

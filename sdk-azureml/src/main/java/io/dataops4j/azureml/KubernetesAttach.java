@@ -36,12 +36,16 @@ import java.util.Objects;
  * @param computeDescription     the compute's description, or null
  * @param computeIdentity        whether the compute gets a system-assigned identity
  * @param timeout                how long each long-running step may take
+ * @param createRelay            on an Arc cluster whose extension has the relay on and no relay given: create the Azure
+ *                               Relay as the az CLI does (namespace, hybrid connection, {@code azureml_rw} rule) and pass
+ *                               its connection string to the extension; when false such a plan has a conflict
+ * @param relayResourceGroup     the resource group of that relay (the cluster's, as the az CLI uses)
  */
 public record KubernetesAttach(String resourceGroup, String workspace, String clusterResourceGroup, String cluster,
                                ClusterKind clusterKind, String computeName, String namespace, String extensionName, AzureMlExtension extension,
                                List<String> providers, OnDifference onDifference, Map<String, InstanceType> instanceTypes,
                                String defaultInstanceType, String computeDescription, boolean computeIdentity,
-                               Duration timeout) {
+                               Duration timeout, boolean createRelay, String relayResourceGroup) {
     /** The providers an AKS attach needs: AKS, cluster extensions, Azure ML. */
     public static final List<String> AKS_PROVIDERS = List.of(
             "Microsoft.ContainerService", "Microsoft.KubernetesConfiguration", "Microsoft.MachineLearningServices");
@@ -52,6 +56,14 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
      */
     public static final List<String> ARC_PROVIDERS = List.of(
             "Microsoft.Kubernetes", "Microsoft.KubernetesConfiguration", "Microsoft.MachineLearningServices");
+
+    /** The provider of the Azure Relay, added to the Arc providers when the attach creates the relay. */
+    public static final String RELAY_PROVIDER = "Microsoft.Relay";
+
+    /** Whether this attach creates the Azure Relay (Arc cluster, relay on, none given, {@link #createRelay()} on). */
+    public boolean createsRelay() {
+        return clusterKind == ClusterKind.ARC && createRelay && extension.needsRelay();
+    }
 
     /** Where the cluster lives. */
     public enum ClusterKind {
@@ -73,6 +85,7 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(onDifference, "onDifference");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(relayResourceGroup, "relayResourceGroup");
         providers = List.copyOf(providers);
         instanceTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(instanceTypes));
     }
@@ -107,6 +120,8 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         private String computeDescription;
         private boolean computeIdentity;
         private Duration timeout = Duration.ofMinutes(60);
+        private boolean createRelay = true;
+        private String relayResourceGroup;
 
         private Builder() {
         }
@@ -155,7 +170,10 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
             return this;
         }
 
-        /** The providers to register (default {@link #AKS_PROVIDERS}, or {@link #ARC_PROVIDERS} for Arc); an empty list registers none. */
+        /**
+         * The providers to register (default {@link #AKS_PROVIDERS}, or {@link #ARC_PROVIDERS} for Arc, plus
+         * {@link #RELAY_PROVIDER} when the attach creates the relay); an empty list registers none.
+         */
         public Builder providers(List<String> providers) {
             this.providers = List.copyOf(providers);
             return this;
@@ -194,6 +212,21 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
         }
 
         /**
+         * Whether to create the Azure Relay an Arc cluster's extension needs (default true, as the az CLI does); only
+         * used on an Arc cluster whose extension has {@code relayserver.enabled} on and no relay given.
+         */
+        public Builder createRelay(boolean on) {
+            this.createRelay = on;
+            return this;
+        }
+
+        /** The resource group of the created relay (default: the cluster's, as the az CLI uses). */
+        public Builder relayResourceGroup(String resourceGroup) {
+            this.relayResourceGroup = resourceGroup;
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException naming a missing setting
          */
         public KubernetesAttach build() {
@@ -203,10 +236,18 @@ public record KubernetesAttach(String resourceGroup, String workspace, String cl
             require(computeName, "compute name");
             require(namespace, "namespace");
             require(extensionName, "extension name");
-            return new KubernetesAttach(resourceGroup, workspace, clusterResourceGroup == null ? resourceGroup : clusterResourceGroup,
+            String clusterRg = clusterResourceGroup == null ? resourceGroup : clusterResourceGroup;
+            boolean relay = clusterKind == ClusterKind.ARC && createRelay && extension.needsRelay();
+            List<String> defaults = clusterKind == ClusterKind.ARC ? ARC_PROVIDERS : AKS_PROVIDERS;
+            if (relay) {
+                defaults = new java.util.ArrayList<>(defaults);
+                defaults.add(RELAY_PROVIDER);
+            }
+            return new KubernetesAttach(resourceGroup, workspace, clusterRg,
                     cluster, clusterKind, computeName, namespace, extensionName, extension,
-                    providers != null ? providers : clusterKind == ClusterKind.ARC ? ARC_PROVIDERS : AKS_PROVIDERS, onDifference, instanceTypes,
-                    defaultInstanceType, computeDescription, computeIdentity, timeout);
+                    providers != null ? providers : defaults, onDifference, instanceTypes,
+                    defaultInstanceType, computeDescription, computeIdentity, timeout, createRelay,
+                    relayResourceGroup == null || relayResourceGroup.isBlank() ? clusterRg : relayResourceGroup);
         }
 
         private static void require(String value, String what) {

@@ -3,7 +3,7 @@ package io.dataops4j.azureml;
 /**
  * One step of an {@link AttachPlan}: what it concerns, what it found and what it will do.
  *
- * @param kind   {@code provider}, {@code identity}, {@code extension} or {@code compute}
+ * @param kind   {@code provider}, {@code identity}, {@code relay}, {@code extension} or {@code compute}
  * @param target what it acts on (a provider namespace, a cluster, an extension, a compute)
  * @param action what apply will do
  * @param detail what was found, the differences, or why it conflicts
@@ -17,7 +17,7 @@ public record PlanStep(String kind, String target, Action action, String detail)
         REGISTER,
         /** Give the AKS cluster a system-assigned managed identity. */
         ENABLE_MANAGED_IDENTITY,
-        /** Install the extension. */
+        /** Install the extension, or create a relay resource. */
         CREATE,
         /** Put new settings on the extension or the compute. */
         UPDATE,

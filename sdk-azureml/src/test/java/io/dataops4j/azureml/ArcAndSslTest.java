@@ -112,7 +112,7 @@ class ArcAndSslTest {
 
     @Test
     void arcWithTheRelayOnAndNoRelayGivenIsAConflictThatChangesNothing() {
-        AttachPlan plan = arm.client().planAttachKubernetes(arc(AzureMlExtension.seed()).build());
+        AttachPlan plan = arm.client().planAttachKubernetes(arc(AzureMlExtension.seed()).createRelay(false).build());
         PlanStep ext = plan.steps().stream().filter(s -> s.kind().equals("extension")).findFirst().orElseThrow();
         assertEquals(Action.CONFLICT, ext.action());
         assertTrue(ext.detail().contains("Azure Relay"), ext.detail());

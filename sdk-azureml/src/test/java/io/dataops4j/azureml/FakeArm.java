@@ -68,6 +68,19 @@ final class FakeArm implements AutoCloseable {
     /** The Arc cluster's properties.totalNodeCount (null: not reported) and distribution. */
     Integer arcNodes = 5;
     String arcDistribution = "k3s";
+    /** The Azure Relay (recorded with azure-mgmt-relay 2.1.0: wire/relay-recording.jsonl): null when absent. */
+    static final String RELAY_NS = "arc1sub1rg1relay";
+    static final String RELAY_NS_ID = "/subscriptions/" + SUB + "/resourceGroups/" + RG + "/providers/Microsoft.Relay/namespaces/" + RELAY_NS;
+    static final String RELAY_HC_ID = RELAY_NS_ID + "/hybridConnections/" + ARC;
+    static final String RELAY_RULE_ID = RELAY_HC_ID + "/authorizationRules/azureml_rw";
+    static final String RELAY_KEY = "relay-primary-key-for-tests=";
+    static final String RELAY_CONNECTION = "Endpoint=sb://" + RELAY_NS + ".servicebus.windows.net/;SharedAccessKeyName=azureml_rw;SharedAccessKey="
+            + RELAY_KEY + ";EntityPath=" + ARC;
+    Map<String, Object> relayNamespace;
+    Map<String, Object> relayHybridConnection;
+    Map<String, Object> relayRule;
+    final Map<String, String> relayPuts = new LinkedHashMap<>();
+
     /** The extension PUT bodies as received (protected settings included: ARM never returns them). */
     final List<String> extensionPuts = Collections.synchronizedList(new ArrayList<>());
 
@@ -227,14 +240,79 @@ final class FakeArm implements AutoCloseable {
 
     private static final Map<String, String> VERSIONS = Map.of("Microsoft.Resources", "2025-04-01",
             "Microsoft.ContainerService", "2025-10-01", "Microsoft.KubernetesConfiguration", "2025-03-01",
-            "Microsoft.MachineLearningServices", "2025-12-01", "Microsoft.Kubernetes", "2021-10-01");
+            "Microsoft.MachineLearningServices", "2025-12-01", "Microsoft.Kubernetes", "2021-10-01",
+            "Microsoft.Relay", "2026-01-01");
+
+    /** Everything the relay needs, in place. */
+    FakeArm relayInPlace() {
+        relayNamespace = new LinkedHashMap<>(Map.of("location", "westeurope", "tags", Map.of("created_by", "Azure Arc-enabled ML")));
+        relayHybridConnection = new LinkedHashMap<>(Map.of("properties", Map.of("requiresClientAuthorization", true)));
+        relayRule = new LinkedHashMap<>(Map.of("properties", Map.of("rights", List.of("Manage", "Send", "Listen"))));
+        return this;
+    }
+
+    // shaped after the REST spec's 2026-01-01 examples (RelayNameSpaceCreate.json, RelayHybridConnectionCreate.json,
+    // RelayHybridConnectionAuthorizationRuleCreate.json, RelayHybridConnectionAuthorizationRuleListKey.json)
+    private MockResponse relay(String m, String p, String body, Map<String, Object> json, String v) {
+        if (p.equals(RELAY_NS_ID)) {
+            if (m.equals("PUT")) {
+                relayPuts.put("namespace", body);
+                relayNamespace = json;
+                opPolls.remove("relay-namespace");
+                return json(201, relayNamespaceDoc("Created"), "Azure-AsyncOperation", op("relay-namespace", v));
+            }
+            return relayNamespace == null ? error(404, "ResourceNotFound", "namespace not found") : json(200, relayNamespaceDoc("Succeeded"));
+        }
+        if (relayNamespace == null) {
+            return error(404, "ParentResourceNotFound", "namespace " + RELAY_NS + " not found");
+        }
+        if (p.equals(RELAY_HC_ID)) {
+            if (m.equals("PUT")) {
+                relayPuts.put("hybridConnection", body);
+                relayHybridConnection = json;
+            }
+            return relayHybridConnection == null ? error(404, "ResourceNotFound", "hybrid connection not found")
+                    : json(200, Map.of("id", RELAY_HC_ID, "name", ARC, "type", "Microsoft.Relay/Namespaces/HybridConnections",
+                    "properties", Map.of("createdAt", "2025-01-01T00:00:00Z", "listenerCount", 0, "requiresClientAuthorization", true)));
+        }
+        if (relayHybridConnection == null) {
+            return error(404, "ParentResourceNotFound", "hybrid connection " + ARC + " not found");
+        }
+        if (p.equals(RELAY_RULE_ID)) {
+            if (m.equals("PUT")) {
+                relayPuts.put("authorizationRule", body);
+                relayRule = json;
+            }
+            return relayRule == null ? error(404, "ResourceNotFound", "rule not found")
+                    : json(200, Map.of("id", RELAY_RULE_ID, "name", "azureml_rw", "type", "Microsoft.Relay/Namespaces/HybridConnections/AuthorizationRules",
+                    "properties", relayRule.get("properties")));
+        }
+        if (p.equals(RELAY_RULE_ID + "/listKeys") && m.equals("POST") && relayRule != null) {
+            return json(200, Map.of("keyName", "azureml_rw", "primaryConnectionString", RELAY_CONNECTION,
+                    "secondaryConnectionString", RELAY_CONNECTION.replace(RELAY_KEY, "relay-secondary-key-for-tests="),
+                    "primaryKey", RELAY_KEY, "secondaryKey", "relay-secondary-key-for-tests="));
+        }
+        return error(404, "ResourceNotFound", "fake: no relay route for " + m + " " + p);
+    }
+
+    private Map<String, Object> relayNamespaceDoc(String state) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", RELAY_NS_ID);
+        doc.put("name", RELAY_NS);
+        doc.put("type", "Microsoft.Relay/Namespaces");
+        doc.put("location", relayNamespace.get("location"));
+        doc.put("sku", Map.of("name", "Standard", "tier", "Standard"));
+        doc.put("tags", relayNamespace.getOrDefault("tags", Map.of()));
+        doc.put("properties", Map.of("provisioningState", state, "serviceBusEndpoint", "https://" + RELAY_NS + ".servicebus.windows.net:443/"));
+        return doc;
+    }
 
     private synchronized MockResponse handle(RecordedRequest r) {
         requests.add(r);
         String m = r.getMethod();
         String p = r.getUrl().encodedPath();
         String v = r.getUrl().queryParameter("api-version");
-        calls.add(m + " " + p.replace(AKS_ID, "{aks}").replace(ARC_ID, "{arc}").replace(WS_ID, "{ws}") + (r.getUrl().queryParameter("$skip") == null ? "" : "?$skip"));
+        calls.add(m + " " + p.replace(RELAY_NS_ID, "{relay}").replace(AKS_ID, "{aks}").replace(ARC_ID, "{arc}").replace(WS_ID, "{ws}") + (r.getUrl().queryParameter("$skip") == null ? "" : "?$skip"));
         if (throttle > 0) {
             throttle--;
             return json(429, Map.of("error", Map.of("code", "TooManyRequests", "message", "throttled")), "Retry-After", "7");
@@ -276,6 +354,12 @@ final class FakeArm implements AutoCloseable {
             }
             return json(200, Map.of("id", provPrefix + ns, "namespace", ns, "registrationState", providers.getOrDefault(ns, "NotRegistered"),
                     "registrationPolicy", "RegistrationRequired", "resourceTypes", List.of()));
+        }
+        if (p.startsWith(RELAY_NS_ID)) {
+            if (!VERSIONS.get("Microsoft.Relay").equals(v)) {
+                return error(400, "InvalidApiVersionParameter", "api-version " + v);
+            }
+            return relay(m, p, body, json, v);
         }
         if (p.equals(ARC_ID)) {
             if (!VERSIONS.get("Microsoft.Kubernetes").equals(v)) {

@@ -79,9 +79,17 @@ public final class AttachKubernetesCommand implements Callable<Integer> {
     Path sslKeyPemFile;
 
     @Option(names = "--relay-connection-string-env", paramLabel = "VAR",
-            description = "Arc: environment variable holding the Azure Relay connection string (the az CLI creates the relay; "
-                    + "this command does not). With --relay-hybrid-connection-id and --relay-hybrid-connection-name.")
+            description = "Arc: environment variable holding the connection string of an existing Azure Relay to use instead of "
+                    + "creating one. With --relay-hybrid-connection-id and --relay-hybrid-connection-name.")
     String relayConnectionStringEnv;
+
+    @Option(names = "--relay-resource-group", paramLabel = "NAME",
+            description = "Arc: the resource group of the Azure Relay created for the extension (default: the cluster's, as the az CLI).")
+    String relayResourceGroup;
+
+    @Option(names = "--no-create-relay",
+            description = "Arc: do not create the Azure Relay (the plan reports it missing unless one is given or the relay is off).")
+    boolean noCreateRelay;
 
     @Option(names = "--relay-hybrid-connection-id", paramLabel = "ID", description = "Arc: relayserver.hybridConnectionResourceID.")
     String relayHybridConnectionId;
@@ -169,7 +177,10 @@ public final class AttachKubernetesCommand implements Callable<Integer> {
         String clusterRg = clusterResourceGroup == null ? resourceGroup : clusterResourceGroup;
         KubernetesAttach.Builder ab = KubernetesAttach.builder().workspace(resourceGroup, workspace);
         if (arc) {
-            ab.arcCluster(clusterRg, cluster.arc);
+            ab.arcCluster(clusterRg, cluster.arc).createRelay(!noCreateRelay);
+            if (relayResourceGroup != null) {
+                ab.relayResourceGroup(relayResourceGroup);
+            }
         } else {
             ab.aksCluster(clusterRg, cluster.aks);
         }

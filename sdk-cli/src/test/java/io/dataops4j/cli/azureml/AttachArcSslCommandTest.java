@@ -87,8 +87,19 @@ class AttachArcSslCommandTest {
     }
 
     @Test
+    void arcPlansTheAzureRelayAsTheAzCliCreatesIt() {
+        CliHarness.Result r = cli().run(args("--arc-cluster", "arc1", "--dry-run", "--relay-resource-group", "rg-relay"));
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("arc1sub1rgrelayrelay"), r.out());
+        assertTrue(r.out().contains("azureml_rw"), r.out());
+        assertTrue(fixtures.requests().stream().anyMatch(q -> q.getUrl().encodedPath().contains(
+                "/resourceGroups/rg-relay/providers/Microsoft.Relay/namespaces/arc1sub1rgrelayrelay")), "looked up where asked");
+        assertTrue(fixtures.requests().stream().map(RecordedRequest::getMethod).allMatch("GET"::equals), "a dry run only reads");
+    }
+
+    @Test
     void arcWithoutARelayIsReportedAsAConflict() {
-        CliHarness.Result r = cli().run(args("--arc-cluster", "arc1", "--dry-run"));
+        CliHarness.Result r = cli().run(args("--arc-cluster", "arc1", "--dry-run", "--no-create-relay"));
         assertEquals(ExitCodes.FAILED, r.code(), r.toString());
         assertTrue(r.out().contains("CONFLICT"), r.out());
         assertTrue(r.out().contains("Azure Relay"), r.out());
