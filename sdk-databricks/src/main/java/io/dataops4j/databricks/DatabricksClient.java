@@ -40,6 +40,12 @@ import java.util.function.Consumer;
  *     .host("https://adb-123.azuredatabricks.net")
  *     .oauthM2m("client-id", Secret.of(secret))
  *     .build();
+ * DatabricksClient account = DatabricksClient.builder()            // the accounts console, as an account admin
+ *     .host("https://accounts.azuredatabricks.net")
+ *     .accountId("0d2b6a3e-...")                                   // or DATABRICKS_ACCOUNT_ID, or account_id in a profile
+ *     .oauthM2m("client-id", Secret.of(secret))
+ *     .build();
+ * account.accountScim().users().list().forEach(System.out::println);
  *
  * long jobId = dbx.jobs().create(JobSpec.builder().name("nightly-etl")
  *     .task(Task.notebook("ingest", "/Repos/etl/ingest").onCluster("0101-abc"))
@@ -62,8 +68,9 @@ public final class DatabricksClient implements AutoCloseable {
     private final Scim scim;
     private final RegistryWebhooks registryWebhooks;
     private final boolean allowInsecureHttp;
+    private final boolean accountLevel;
 
-    private DatabricksClient(DatabricksConfig config, String host, Context ctx, boolean allowInsecureHttp) {
+    private DatabricksClient(DatabricksConfig config, String host, Context ctx, boolean allowInsecureHttp, boolean accountLevel) {
         this.config = config;
         this.host = host;
         this.ctx = ctx;
@@ -72,6 +79,7 @@ public final class DatabricksClient implements AutoCloseable {
         this.scim = SubClients.create(Scim.class, ctx);
         this.registryWebhooks = SubClients.create(RegistryWebhooks.class, ctx);
         this.allowInsecureHttp = allowInsecureHttp;
+        this.accountLevel = accountLevel;
     }
 
     /** A builder; anything not set is looked up in the environment and the profile file. */
@@ -123,6 +131,24 @@ public final class DatabricksClient implements AutoCloseable {
         return SubClients.create(Scim.class, ctx, Objects.requireNonNull(accountId, "accountId"));
     }
 
+    /**
+     * As {@link #accountScim(String)}, for the account this client is configured with ({@link Builder#accountId},
+     * {@code DATABRICKS_ACCOUNT_ID} or {@code account_id} in the profile).
+     *
+     * @throws ConfigurationException when no account id is set, naming every place searched
+     */
+    public Scim accountScim() {
+        return accountScim(config.require(DatabricksConfig.ACCOUNT_ID).value().strip());
+    }
+
+    /**
+     * Whether this client talks to an accounts console: its host is one ({@code https://accounts.…}), or the builder
+     * said so ({@link Builder#accountsHost(boolean)}). OAuth M2M tokens then come from the account's token endpoint.
+     */
+    public boolean accountLevel() {
+        return accountLevel;
+    }
+
     /** Workspace Model Registry webhooks: create, list, update, delete, test (verify deliveries with {@code WebhookVerifier}). */
     public RegistryWebhooks registryWebhooks() {
         return registryWebhooks;
@@ -159,7 +185,8 @@ public final class DatabricksClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DatabricksClient[" + Redactor.url(host) + ", " + ctx.http().credential().kind() + "]";
+        return "DatabricksClient[" + Redactor.url(host) + ", " + ctx.http().credential().kind()
+                + (accountLevel ? ", account " + config.accountId() : "") + "]";
     }
 
     /** Builds a {@link DatabricksClient}; validates in {@link #build()}. */
@@ -178,6 +205,7 @@ public final class DatabricksClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private boolean allowInsecureHttp;
+        private Boolean accountsHost;
         private final List<Consumer<ApiClient.Builder>> httpCustomizers = new ArrayList<>();
 
         private Builder() {
@@ -186,6 +214,25 @@ public final class DatabricksClient implements AutoCloseable {
         /** The workspace URL ({@code https://adb-123.azuredatabricks.net}); {@code https://} is added when missing. */
         public Builder host(String host) {
             explicit.put("host", Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * The Databricks account id, for account-level APIs ({@link DatabricksClient#accountScim()}) and OAuth M2M
+         * against the accounts console; else {@code DATABRICKS_ACCOUNT_ID}, else {@code account_id} in the profile.
+         */
+        public Builder accountId(String accountId) {
+            explicit.put("account_id", Objects.requireNonNull(accountId, "accountId"));
+            return this;
+        }
+
+        /**
+         * Whether the host is an accounts console. By default it is when the host name says so
+         * ({@code https://accounts.} or {@code https://accounts-dod.}, as the Databricks SDKs decide); set it for a
+         * proxy or a test server in front of one.
+         */
+        public Builder accountsHost(boolean accountsHost) {
+            this.accountsHost = accountsHost;
             return this;
         }
 
@@ -300,7 +347,8 @@ public final class DatabricksClient implements AutoCloseable {
         /**
          * Builds the client.
          *
-         * @throws ConfigurationException when the host or a credential is missing, naming every place searched
+         * @throws ConfigurationException when the host or a credential is missing (or, for OAuth M2M on an accounts
+         *                                console, the account id), naming every place searched
          */
         public DatabricksClient build() {
             Map<String, String> values = new LinkedHashMap<>(explicit);
@@ -308,10 +356,12 @@ public final class DatabricksClient implements AutoCloseable {
             DatabricksConfig cfg = DatabricksConfig.resolve(env, home, profile, values);
             cfg.require(DatabricksConfig.HOST);
             String host = cfg.host();
-            Credential cred = credential != null ? credential : Auth.credential(cfg, host, httpBuilder("DATABRICKS"));
+            boolean accountLevel = accountsHost != null ? accountsHost : cfg.isAccountsHost();
+            Credential cred = credential != null ? credential
+                    : Auth.credential(cfg, host, accountLevel, httpBuilder("DATABRICKS"));
             ApiClient http = httpBuilder("DATABRICKS").baseUrl(host).credential(cred).build();
             Context ctx = new Context(http, sleeper, clock, pollInterval, maxPollInterval);
-            return new DatabricksClient(cfg, host, ctx, allowInsecureHttp);
+            return new DatabricksClient(cfg, host, ctx, allowInsecureHttp, accountLevel);
         }
 
         private ApiClient.Builder httpBuilder(String service) {

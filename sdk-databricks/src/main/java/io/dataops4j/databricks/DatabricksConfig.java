@@ -62,12 +62,15 @@ public final class DatabricksConfig {
             .env("ARM_USE_MSI").profileKey("azure_use_msi");
     public static final Setting AZURE_RESOURCE_ID = Setting.of("azure_workspace_resource_id", "Azure resource id of the workspace")
             .env("DATABRICKS_AZURE_RESOURCE_ID").profileKey("azure_workspace_resource_id");
+    /** The Databricks account id (a UUID): what account-level APIs and the accounts console's OAuth are under. */
+    public static final Setting ACCOUNT_ID = Setting.of("account_id", "account id")
+            .env("DATABRICKS_ACCOUNT_ID").profileKey("account_id");
     public static final Setting AUTH_TYPE = Setting.of("auth_type", "authentication type")
             .env("DATABRICKS_AUTH_TYPE").profileKey("auth_type");
 
     /** Every setting of a workspace, in the order reported. */
     public static final List<Setting> SETTINGS = List.of(HOST, TOKEN, USERNAME, PASSWORD, CLIENT_ID, CLIENT_SECRET,
-            AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_USE_MSI, AZURE_RESOURCE_ID, AUTH_TYPE);
+            AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_USE_MSI, AZURE_RESOURCE_ID, ACCOUNT_ID, AUTH_TYPE);
 
     /** The authentication types understood, with what each means. */
     public static final Map<String, String> AUTH_TYPES;
@@ -163,6 +166,10 @@ public final class DatabricksConfig {
         if (find(HOST).isEmpty()) {
             problems.add(SERVICE + " " + HOST.description() + " is not set; looked in: " + String.join(", ", placesSearched(HOST)));
         }
+        if (isAccountsHost() && "oauth-m2m".equals(authType()) && find(ACCOUNT_ID).isEmpty()) {
+            problems.add("oauth-m2m on the accounts console " + host() + " needs " + ACCOUNT_ID.name() + "; looked in: "
+                    + String.join(", ", placesSearched(ACCOUNT_ID)));
+        }
         pair(CLIENT_ID, CLIENT_SECRET);
         pair(AZURE_CLIENT_ID, AZURE_CLIENT_SECRET);
         pair(USERNAME, PASSWORD);
@@ -245,6 +252,29 @@ public final class DatabricksConfig {
             h = h.substring(0, h.length() - 1);
         }
         return h;
+    }
+
+    /**
+     * The account id ({@code account_id}, {@code DATABRICKS_ACCOUNT_ID}), or null when it is not set. Account-level
+     * clients need it: {@code DatabricksClient.accountScim()} and OAuth M2M against the accounts console.
+     */
+    public String accountId() {
+        String id = value(ACCOUNT_ID);
+        return id == null || id.isBlank() ? null : id.strip();
+    }
+
+    /**
+     * Whether the host is an accounts console ({@code https://accounts.azuredatabricks.net},
+     * {@code https://accounts.cloud.databricks.com}, {@code https://accounts-dod...}), decided from the host name as the
+     * Databricks SDKs decide it ({@code is_account_client}).
+     */
+    public boolean isAccountsHost() {
+        String h = host();
+        if (h == null) {
+            return false;
+        }
+        String lower = h.toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://accounts.") || lower.startsWith("https://accounts-dod.");
     }
 
     /** Whether the workspace is an Azure Databricks one (by its resource id or its host name). */

@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
  *
  * <pre>{@code
  * $ dataops4j databricks scim users list --filter 'userName sw "ada"'
+ * $ dataops4j databricks --profile acct scim --account users list          # account-level, account_id from the profile
  * $ dataops4j databricks scim sync-group --entra-group 0b7c3f55-... --group data-eng --create-missing-users --dry-run
  * }</pre>
  */
@@ -46,6 +47,21 @@ import picocli.CommandLine.ParentCommand;
 public final class ScimCommand {
     @ParentCommand
     DatabricksCommand parent;
+
+    @Option(names = "--account", description = "Account-level SCIM (/api/2.0/accounts/{account_id}/scim/v2) on the accounts "
+            + "console; the account id comes from --account-id, DATABRICKS_ACCOUNT_ID or account_id in the profile.")
+    boolean account;
+
+    @Option(names = "--account-id", paramLabel = "ID", description = "Account-level SCIM for this account id (implies --account).")
+    String accountId;
+
+    /** The SCIM endpoints the options name: the workspace's, or the account's with {@code --account}/{@code --account-id}. */
+    Scim endpoints() {
+        if (accountId != null && !accountId.isBlank()) {
+            return parent.client().accountScim(accountId.strip());
+        }
+        return account ? parent.client().accountScim() : parent.client().scim();
+    }
 
     /** A resource command ({@code users}, {@code groups}, {@code service-principals}) that list and get run under. */
     interface Resource {
@@ -151,7 +167,7 @@ public final class ScimCommand {
         @Override
         public Integer call() {
             CliContext ctx = resource.scim().parent.context();
-            Scim scim = resource.scim().parent.client().scim();
+            Scim scim = resource.scim().endpoints();
             ScimQuery q = ScimQuery.all();
             if (filter != null) {
                 q = q.withFilter(ScimFilter.raw(filter));
@@ -198,7 +214,7 @@ public final class ScimCommand {
         @Override
         public Integer call() {
             CliContext ctx = resource.scim().parent.context();
-            Scim scim = resource.scim().parent.client().scim();
+            Scim scim = resource.scim().endpoints();
             Object found = switch (resource.kind()) {
                 case "users" -> scim.users().get(id);
                 case "groups" -> scim.groups().get(id);

@@ -134,4 +134,37 @@ class ScimCommandTest {
         assertEquals(ExitCodes.USAGE, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("NOT_SET"), r.err());
     }
+
+    /** {@code scim --account-id ID} and {@code scim --account} (id from DATABRICKS_ACCOUNT_ID) list the account's users. */
+    @Test
+    void listsAccountUsers() throws Exception {
+        String path = "/api/2.0/accounts/acc-0001/scim/v2/Users";
+        FixtureDispatcher account = FixtureDispatcher.builder().json("inline", ("""
+                [{"name": "account users", "when": {"method": "GET", "path": "%P%", "query": {"startIndex": "1"},
+                    "headers": {"Authorization": "Bearer dapi-cli-scim-0001"}},
+                  "then": {"body": {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1,
+                    "startIndex": 1, "itemsPerPage": 1, "Resources": [
+                      {"id": "7001", "userName": "ada@example.com", "displayName": "Ada Lovelace", "active": true}]}}},
+                 {"name": "account users end", "when": {"method": "GET", "path": "%P%", "query": {"startIndex": "2"}},
+                  "then": {"body": {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 1,
+                    "startIndex": 2, "itemsPerPage": 0}}}]
+                """).replace("%P%", path)).build();
+        server.setDispatcher(account);
+        CliHarness.Result r = cli().run("databricks", "scim", "--account-id", "acc-0001", "users", "list");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("ada@example.com"), r.out());
+
+        CliHarness.Result env = cli().env("DATABRICKS_ACCOUNT_ID", "acc-0001").run("databricks", "scim", "--account", "users", "list");
+        assertEquals(ExitCodes.OK, env.code(), env.err());
+        assertTrue(env.out().contains("ada@example.com"), env.out());
+        account.assertAllMatched();
+        for (RecordedRequest q : account.requests()) {
+            assertEquals(path, q.getUrl().encodedPath());
+        }
+
+        CliHarness.Result missing = cli().run("databricks", "scim", "--account", "users", "list");
+        assertFalse(missing.code() == ExitCodes.OK, missing.out());
+        assertTrue(missing.err().contains("account id is not set"), missing.err());
+        assertTrue(missing.err().contains("DATABRICKS_ACCOUNT_ID"), missing.err());
+    }
 }

@@ -28,12 +28,26 @@ public final class Auth {
     }
 
     /**
-     * The credential the configuration names.
+     * The credential the configuration names, for a workspace host, or for an accounts console when the host is one
+     * ({@link DatabricksConfig#isAccountsHost()}).
      *
      * @param http settings for the token endpoint (retries, TLS, timeouts)
      * @throws ConfigurationException when the credential is incomplete or unknown
      */
     public static Credential credential(DatabricksConfig cfg, String host, ApiClient.Builder http) {
+        return credential(cfg, host, cfg.isAccountsHost(), http);
+    }
+
+    /**
+     * The credential the configuration names.
+     *
+     * @param accountLevel whether {@code host} is an accounts console (OAuth tokens then come from the account's
+     *                     endpoint, {@code {host}/oidc/accounts/{account_id}/v1/token})
+     * @param http         settings for the token endpoint (retries, TLS, timeouts)
+     * @throws ConfigurationException when the credential is incomplete or unknown, or an account-level OAuth
+     *                                credential has no account id
+     */
+    public static Credential credential(DatabricksConfig cfg, String host, boolean accountLevel, ApiClient.Builder http) {
         String kind = cfg.authType();
         if (kind == null) {
             throw new ConfigurationException("Databricks credential not found for " + host + ": set token (DATABRICKS_TOKEN), "
@@ -47,7 +61,7 @@ public final class Auth {
             case "basic" -> Credential.basic(cfg.require(DatabricksConfig.USERNAME).value(),
                     Secret.of(cfg.require(DatabricksConfig.PASSWORD).value()));
             case "oauth-m2m" -> OAuthClientCredentials.builder()
-                    .tokenEndpoint(host + "/oidc/v1/token")
+                    .tokenEndpoint(m2mTokenEndpoint(cfg, host, accountLevel))
                     .clientId(cfg.require(DatabricksConfig.CLIENT_ID).value())
                     .clientSecret(Secret.of(cfg.require(DatabricksConfig.CLIENT_SECRET).value()))
                     .scope(M2M_SCOPE)
@@ -68,6 +82,24 @@ public final class Auth {
             default -> throw new ConfigurationException("auth_type " + kind + " is not one dataops4j knows ("
                     + String.join(", ", DatabricksConfig.AUTH_TYPES.keySet()) + ")");
         };
+    }
+
+    /**
+     * The OAuth M2M token endpoint, as the Databricks SDKs' OIDC discovery finds it: {@code {host}/oidc/v1/token} for a
+     * workspace, {@code {host}/oidc/accounts/{account_id}/v1/token} for an accounts console.
+     *
+     * @throws ConfigurationException when {@code accountLevel} and the account id is not set
+     */
+    public static String m2mTokenEndpoint(DatabricksConfig cfg, String host, boolean accountLevel) {
+        if (!accountLevel) {
+            return host + "/oidc/v1/token";
+        }
+        String accountId = cfg.require(DatabricksConfig.ACCOUNT_ID).value().strip();
+        if (accountId.isEmpty() || !accountId.matches("[A-Za-z0-9._-]+")) {
+            throw new ConfigurationException("Databricks account id '" + accountId + "' (from "
+                    + cfg.require(DatabricksConfig.ACCOUNT_ID).source() + ") is not an account id");
+        }
+        return host + "/oidc/accounts/" + accountId + "/v1/token";
     }
 
     /**

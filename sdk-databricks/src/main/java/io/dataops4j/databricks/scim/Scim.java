@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * SCIM 2.0 identities: users, groups and service principals of a workspace
  * ({@code /api/2.0/preview/scim/v2/...}, from {@code DatabricksClient.scim()}) or of an account
- * ({@code /api/2.0/accounts/{account_id}/scim/v2/...}, from {@code DatabricksClient.accountScim(accountId)} on a client
+ * ({@code /api/2.0/accounts/{account_id}/scim/v2/...}, from {@code DatabricksClient.accountScim()} on a client
  * of the accounts console). SCIM errors ({@code {"detail", "status"}}) are the core's exceptions with code
  * {@code SCIM_<status>}: a missing user is a {@code ResourceNotFoundException}, a duplicate a
  * {@code ConflictException}.
@@ -21,8 +21,8 @@ import java.util.Objects;
  * scim.servicePrincipals().list(ScimQuery.all().attributes("id", "applicationId")).forEach(System.out::println);
  *
  * DatabricksClient accounts = DatabricksClient.builder().host("https://accounts.azuredatabricks.net")
- *     .azureServicePrincipal(tenant, clientId, Secret.of(secret)).build();
- * accounts.accountScim("0d2b...").groups().list().forEach(System.out::println);
+ *     .accountId("0d2b...").oauthM2m(clientId, Secret.of(secret)).build();   // or azureServicePrincipal(...)
+ * accounts.accountScim().groups().list().forEach(System.out::println);
  * }</pre>
  */
 public final class Scim {
