@@ -64,63 +64,48 @@ public final class ScimCommand {
     }
 
     /** A resource command ({@code users}, {@code groups}, {@code service-principals}) that list and get run under. */
-    interface Resource {
-        ScimCommand scim();
+    abstract static class Resource {
+        @ParentCommand
+        ScimCommand scim;
+        private final String kind;
 
-        String kind();
+        Resource(String kind) {
+            this.kind = kind;
+        }
+
+        ScimCommand scim() {
+            return scim;
+        }
+
+        String kind() {
+            return kind;
+        }
     }
 
     /** {@code scim users}. */
     @Command(name = "users", description = "Workspace users.", synopsisSubcommandLabel = "COMMAND",
             subcommands = {ListCommand.class, GetCommand.class})
-    static final class UsersCommand implements Resource {
-        @ParentCommand
-        ScimCommand scim;
-
-        @Override
-        public ScimCommand scim() {
-            return scim;
-        }
-
-        @Override
-        public String kind() {
-            return "users";
+    static final class UsersCommand extends Resource {
+        UsersCommand() {
+            super("users");
         }
     }
 
     /** {@code scim groups}. */
     @Command(name = "groups", description = "Workspace groups.", synopsisSubcommandLabel = "COMMAND",
             subcommands = {ListCommand.class, GetCommand.class})
-    static final class GroupsCommand implements Resource {
-        @ParentCommand
-        ScimCommand scim;
-
-        @Override
-        public ScimCommand scim() {
-            return scim;
-        }
-
-        @Override
-        public String kind() {
-            return "groups";
+    static final class GroupsCommand extends Resource {
+        GroupsCommand() {
+            super("groups");
         }
     }
 
     /** {@code scim service-principals}. */
     @Command(name = "service-principals", description = "Workspace service principals.", synopsisSubcommandLabel = "COMMAND",
             subcommands = {ListCommand.class, GetCommand.class})
-    static final class ServicePrincipalsCommand implements Resource {
-        @ParentCommand
-        ScimCommand scim;
-
-        @Override
-        public ScimCommand scim() {
-            return scim;
-        }
-
-        @Override
-        public String kind() {
-            return "service-principals";
+    static final class ServicePrincipalsCommand extends Resource {
+        ServicePrincipalsCommand() {
+            super("service-principals");
         }
     }
 
