@@ -26,7 +26,7 @@ import java.util.Optional;
  * <pre>{@code
  * AdfFactory adf = AdfFactory.load(Path.of("adf"));
  * adf.diagnostics().forEach(System.err::println);
- * for (AdfObject o : adf.objects(AdfObjectType.PIPELINE)) System.out.println(o.fullName() + " -> " + o.references());
+ * for (AdfObject o : adf.objects(AdfObjectType.PIPELINE)) log.info("{} -> {}", o.fullName(), o.references());
  * AdfFactory fromArm = AdfFactory.fromArmTemplate(Path.of("ARMTemplateForFactory.json"),
  *     Path.of("ARMTemplateParametersForFactory.json"));
  * }</pre>

@@ -22,7 +22,7 @@ import java.util.Set;
  * <pre>{@code
  * AdfObject t = factory.find(AdfObjectType.TRIGGER, "TR_RunEveryDay").orElseThrow();
  * RawJson interval = t.read("typeProperties.recurrence.interval").orElseThrow();   // 1
- * System.out.println(t.fullName() + " -> " + t.references());
+ * log.info("{} -> {}", t.fullName(), t.references());
  * }</pre>
  */
 public final class AdfObject {

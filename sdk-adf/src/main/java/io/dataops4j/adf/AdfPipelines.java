@@ -24,7 +24,7 @@ import java.util.Objects;
  * PipelineRun done = adf.pipelines().createRun("PL_Databricks", Map.of("notebook", "/etl/ingest"))
  *     .waitForCompletion(Duration.ofHours(2));                  // OperationFailedException when it failed
  * adf.pipelines().activityRuns(done.runId(), RunQuery.lastUpdated(done.runStart(), Instant.now()))
- *     .forEach(a -> System.out.println(a.activityName() + " " + a.status() + " " + a.output()));
+ *     .forEach(a -> log.info("{} {} {}", a.activityName(), a.status(), a.output()));
  * }</pre>
  */
 public final class AdfPipelines {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code nextLink}), get, PUT, DELETE, and the global parameters ({@code globalParameters/default}).
  *
  * <pre>{@code
- * for (RawJson p : adf.resources().list(AdfObjectType.PIPELINE)) System.out.println(p.asMap().get("name"));
+ * for (RawJson p : adf.resources().list(AdfObjectType.PIPELINE)) log.info("{}", p.asMap().get("name"));
  * adf.resources().put(AdfObjectType.PIPELINE, "PL_Copy", RawJson.of("{\"properties\":{\"activities\":[]}}"));
  * }</pre>
  */

@@ -8,7 +8,7 @@ import java.util.Objects;
  * azure.datafactory.tools where one exists ({@code ADFT0010}) or ours ({@code ADFX...}), and where it was found.
  *
  * <pre>{@code
- * for (Diagnostic d : result.diagnostics()) System.err.println(d);
+ * for (Diagnostic d : result.diagnostics()) log.warn("{}", d);
  * // deployment/config-uat.csv:4: error ADFT0010: Wrong path defined in config for object(path): ...
  * }</pre>
  *

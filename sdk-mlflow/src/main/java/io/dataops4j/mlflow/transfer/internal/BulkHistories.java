@@ -5,7 +5,6 @@ import io.dataops4j.mlflow.tracking.Metric;
 import io.dataops4j.mlflow.tracking.Runs;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -171,7 +170,6 @@ final class BulkHistories {
             for (Metric m : answer) {
                 byRun.computeIfAbsent(m.runId(), k -> new ArrayList<>()).add(m);
             }
-            answer = null;
             boolean truncated = byRun.values().stream().mapToInt(List::size).sum() >= max;
             String last = truncated ? lastKey(byRun) : null;
             Set<String> next = new LinkedHashSet<>();
@@ -250,10 +248,5 @@ final class BulkHistories {
             return IntStream.range(0, steps.length)
                     .mapToObj(i -> new Metric(key, values[i], timestamps[i], steps[i], null, null, null, null));
         }
-    }
-
-    /** Distinct ids, for tests. */
-    Set<String> announced() {
-        return new HashSet<>(groupOf.keySet());
     }
 }
